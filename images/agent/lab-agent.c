@@ -1,0 +1,408 @@
+/*
+ * lab-agent: the guest half of Isolation Lab's check channel, on /dev/ttyS1.
+ *
+ * The host runs shell scripts in the guest through this agent so that checks never type into, or read
+ * from, the learner's terminal on ttyS0. The wire format is line-based ASCII so that a host which joins
+ * mid-stream (after a snapshot restore) can resynchronise on the next newline; payloads are base64 so
+ * binary output and multi-line scripts cross the serial line intact.
+ *
+ * host -> guest (one request per line, <id> is a per-request nonce chosen by the host):
+ *   R <id> <base64 script>   run the script with /bin/sh -c in a new session; stream its output
+ *   K <id>                   SIGKILL the process group of running request <id>
+ *   P <id>                   ping: answered at once, proves the agent is alive
+ *   W <id> <rows> <cols>     set the window size of /dev/ttyS0 (the learner's console)
+ *   T <id> <unix_ms>         set the guest clock (a restored snapshot resumes with a stale clock)
+ * guest -> host (every frame starts with "LAB1 ", other lines are ignored by the host):
+ *   LAB1 READY <boot_id>             the agent (re)started
+ *   LAB1 OUT <id> <fd> <base64>      a chunk of the request's stdout (fd 1) or stderr (fd 2)
+ *   LAB1 EXIT <id> <status> <signal> the request finished; signal is non-zero when it was killed
+ *
+ * The agent never blocks on the serial line: output is queued and written when the tty can take it,
+ * and children's pipes are only read while the queue has room, so a command that prints megabytes is
+ * slowed down instead of exhausting the agent's memory, and a cancel request is still read meanwhile.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_JOBS 8
+#define MAX_LINE (4 * 1024 * 1024) /* the longest request line (a base64 script) we accept */
+#define CHUNK 3072                 /* raw bytes per OUT frame: 4096 base64 characters */
+#define OUT_HIGH_WATER (64 * 1024) /* stop reading children's pipes above this much queued output */
+#define ID_MAX 64
+
+struct job {
+  int used;
+  pid_t pid;
+  int exited;
+  int status;
+  int fds[2]; /* stdout, stderr read ends; -1 once closed */
+  char id[ID_MAX + 1];
+};
+
+static struct job jobs[MAX_JOBS];
+static int tty = -1;
+
+/* ---- output queue ---------------------------------------------------------------------------- */
+
+static char *outq;
+static size_t outq_len, outq_cap, outq_off;
+
+static void outq_append(const char *data, size_t n) {
+  if (outq_off > 0 && outq_off == outq_len) outq_off = outq_len = 0;
+  if (outq_len + n > outq_cap) {
+    if (outq_off > 0) { /* compact before growing */
+      memmove(outq, outq + outq_off, outq_len - outq_off);
+      outq_len -= outq_off;
+      outq_off = 0;
+    }
+    while (outq_len + n > outq_cap) outq_cap = outq_cap ? outq_cap * 2 : 65536;
+    outq = realloc(outq, outq_cap);
+    if (!outq) _exit(70);
+  }
+  memcpy(outq + outq_len, data, n);
+  outq_len += n;
+}
+
+static size_t outq_pending(void) { return outq_len - outq_off; }
+
+static void frame(const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (n > 0) outq_append(buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+static void flush_some(void) {
+  while (outq_pending() > 0) {
+    ssize_t w = write(tty, outq + outq_off, outq_pending());
+    if (w > 0) {
+      outq_off += (size_t)w;
+    } else if (w < 0 && errno == EINTR) {
+      continue;
+    } else {
+      return; /* EAGAIN: poll tells us when the tty drains */
+    }
+  }
+}
+
+/* ---- base64 ---------------------------------------------------------------------------------- */
+
+static const char b64chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static size_t b64_encode(const unsigned char *in, size_t n, char *out) {
+  size_t o = 0;
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)in[i] << 16;
+    if (i + 1 < n) v |= (unsigned)in[i + 1] << 8;
+    if (i + 2 < n) v |= in[i + 2];
+    out[o++] = b64chars[(v >> 18) & 63];
+    out[o++] = b64chars[(v >> 12) & 63];
+    out[o++] = i + 1 < n ? b64chars[(v >> 6) & 63] : '=';
+    out[o++] = i + 2 < n ? b64chars[v & 63] : '=';
+  }
+  return o;
+}
+
+static int b64_value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+/* Decodes in place; returns the decoded length or -1 on a malformed string. */
+static long b64_decode(char *s) {
+  size_t len = strlen(s), o = 0;
+  unsigned acc = 0;
+  int bits = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == '=') break;
+    int v = b64_value(s[i]);
+    if (v < 0) return -1;
+    acc = (acc << 6) | (unsigned)v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      s[o++] = (char)((acc >> bits) & 0xff);
+    }
+  }
+  s[o] = '\0';
+  return (long)o;
+}
+
+/* ---- jobs ------------------------------------------------------------------------------------ */
+
+static struct job *find_job(const char *id) {
+  for (int i = 0; i < MAX_JOBS; i++)
+    if (jobs[i].used && strcmp(jobs[i].id, id) == 0) return &jobs[i];
+  return NULL;
+}
+
+static void reply_error(const char *id, int status, const char *message) {
+  char enc[512];
+  size_t n = b64_encode((const unsigned char *)message, strlen(message), enc);
+  enc[n] = '\0';
+  frame("LAB1 OUT %s 2 %s\n", id, enc);
+  frame("LAB1 EXIT %s %d 0\n", id, status);
+}
+
+static void start_job(const char *id, char *script) {
+  struct job *job = NULL;
+  if (find_job(id)) return reply_error(id, 125, "lab-agent: duplicate request id\n");
+  for (int i = 0; i < MAX_JOBS && !job; i++)
+    if (!jobs[i].used) job = &jobs[i];
+  if (!job) return reply_error(id, 125, "lab-agent: too many requests running\n");
+
+  int out[2], err[2];
+  if (pipe2(out, O_CLOEXEC) < 0) return reply_error(id, 125, "lab-agent: pipe failed\n");
+  if (pipe2(err, O_CLOEXEC) < 0) {
+    close(out[0]);
+    close(out[1]);
+    return reply_error(id, 125, "lab-agent: pipe failed\n");
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(out[0]), close(out[1]), close(err[0]), close(err[1]);
+    return reply_error(id, 125, "lab-agent: fork failed (is the guest out of processes?)\n");
+  }
+  if (pid == 0) {
+    setsid(); /* own process group: a cancel kills the whole script, never the agent */
+    signal(SIGPIPE, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL); /* the agent blocks SIGCHLD; the script must not inherit that */
+    /* The agent is shielded from the OOM killer; the commands it runs must not be. */
+    int adj = open("/proc/self/oom_score_adj", O_WRONLY);
+    if (adj >= 0) {
+      (void)!write(adj, "0\n", 2);
+      close(adj);
+    }
+    int devnull = open("/dev/null", O_RDONLY);
+    dup2(devnull, 0);
+    dup2(out[1], 1);
+    dup2(err[1], 2);
+    if (chdir("/root") < 0) (void)!chdir("/");
+    execl("/bin/sh", "sh", "-c", script, (char *)NULL);
+    _exit(127);
+  }
+  close(out[1]);
+  close(err[1]);
+  fcntl(out[0], F_SETFL, O_NONBLOCK);
+  fcntl(err[0], F_SETFL, O_NONBLOCK);
+  memset(job, 0, sizeof *job);
+  job->used = 1;
+  job->pid = pid;
+  job->fds[0] = out[0];
+  job->fds[1] = err[0];
+  snprintf(job->id, sizeof job->id, "%s", id);
+}
+
+/* Reads one chunk from a job's pipe; returns 0 at end of file. */
+static int pump(struct job *job, int which) {
+  unsigned char buf[CHUNK];
+  char enc[CHUNK / 3 * 4 + 4];
+  ssize_t n = read(job->fds[which], buf, sizeof buf);
+  if (n > 0) {
+    size_t e = b64_encode(buf, (size_t)n, enc);
+    frame("LAB1 OUT %s %d ", job->id, which + 1);
+    outq_append(enc, e);
+    outq_append("\n", 1);
+    return 1;
+  }
+  if (n < 0 && (errno == EAGAIN || errno == EINTR)) return 1;
+  close(job->fds[which]);
+  job->fds[which] = -1;
+  return 0;
+}
+
+static void finish_if_done(struct job *job) {
+  if (!job->used || !job->exited) return;
+  /* The script has exited, so everything it wrote is already in its pipes: take what is there now.
+     A background process it left running may keep a pipe open; we do not wait for that one. */
+  for (int which = 0; which < 2; which++)
+    while (job->fds[which] >= 0 && pump(job, which)) {
+      if (job->fds[which] >= 0) {
+        struct pollfd p = {job->fds[which], POLLIN, 0};
+        if (poll(&p, 1, 0) <= 0 || !(p.revents & (POLLIN | POLLHUP))) break;
+      }
+    }
+  for (int which = 0; which < 2; which++)
+    if (job->fds[which] >= 0) close(job->fds[which]);
+  int code = WIFEXITED(job->status) ? WEXITSTATUS(job->status) : 128 + WTERMSIG(job->status);
+  int sig = WIFSIGNALED(job->status) ? WTERMSIG(job->status) : 0;
+  frame("LAB1 EXIT %s %d %d\n", job->id, code, sig);
+  job->used = 0;
+}
+
+static void reap_children(void) {
+  int status;
+  pid_t pid;
+  while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+    for (int i = 0; i < MAX_JOBS; i++) {
+      if (jobs[i].used && jobs[i].pid == pid) {
+        jobs[i].exited = 1;
+        jobs[i].status = status;
+        finish_if_done(&jobs[i]);
+      }
+    }
+  }
+}
+
+/* ---- requests -------------------------------------------------------------------------------- */
+
+static int valid_id(const char *id) {
+  size_t n = strlen(id);
+  if (n == 0 || n > ID_MAX) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= 'A' && id[i] <= 'Z') ||
+          id[i] == '-' || id[i] == '_'))
+      return 0;
+  return 1;
+}
+
+static void handle_line(char *line) {
+  char *save = NULL;
+  char *verb = strtok_r(line, " ", &save);
+  char *id = strtok_r(NULL, " ", &save);
+  if (!verb || !id || !valid_id(id)) return; /* noise on the line (e.g. a restore cut a frame): ignore */
+
+  if (strcmp(verb, "R") == 0) {
+    char *script = strtok_r(NULL, " ", &save);
+    if (!script || b64_decode(script) < 0) return reply_error(id, 125, "lab-agent: malformed script\n");
+    start_job(id, script);
+  } else if (strcmp(verb, "K") == 0) {
+    struct job *job = find_job(id);
+    if (job && !job->exited) kill(-job->pid, SIGKILL);
+  } else if (strcmp(verb, "P") == 0) {
+    frame("LAB1 EXIT %s 0 0\n", id);
+  } else if (strcmp(verb, "W") == 0) {
+    char *rows = strtok_r(NULL, " ", &save), *cols = strtok_r(NULL, " ", &save);
+    struct winsize ws = {0};
+    int console = open("/dev/ttyS0", O_RDWR | O_NOCTTY | O_NONBLOCK);
+    int ok = rows && cols && console >= 0;
+    if (ok) {
+      ws.ws_row = (unsigned short)atoi(rows);
+      ws.ws_col = (unsigned short)atoi(cols);
+      ok = ioctl(console, TIOCSWINSZ, &ws) == 0; /* the kernel sends SIGWINCH to the shell */
+    }
+    if (console >= 0) close(console);
+    frame("LAB1 EXIT %s %d 0\n", id, ok ? 0 : 1);
+  } else if (strcmp(verb, "T") == 0) {
+    char *ms = strtok_r(NULL, " ", &save);
+    long long value = ms ? atoll(ms) : 0;
+    struct timespec ts = {(time_t)(value / 1000), (long)(value % 1000) * 1000000L};
+    frame("LAB1 EXIT %s %d 0\n", id, value > 0 && clock_settime(CLOCK_REALTIME, &ts) == 0 ? 0 : 1);
+  } else {
+    reply_error(id, 125, "lab-agent: unknown request\n");
+  }
+}
+
+static void setup_tty(const char *path) {
+  tty = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK);
+  if (tty < 0) {
+    perror(path);
+    exit(1);
+  }
+  struct termios t;
+  if (tcgetattr(tty, &t) == 0) {
+    cfmakeraw(&t); /* no echo, no line discipline limits, no CR/LF translation */
+    tcsetattr(tty, TCSANOW, &t);
+  }
+  tcflush(tty, TCIFLUSH);
+}
+
+static void announce_ready(void) {
+  char boot_id[64] = "unknown";
+  FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+  if (f) {
+    if (fgets(boot_id, sizeof boot_id, f)) boot_id[strcspn(boot_id, "\n")] = '\0';
+    fclose(f);
+  }
+  frame("\nLAB1 READY %s\n", boot_id);
+}
+
+int main(int argc, char **argv) {
+  signal(SIGPIPE, SIG_IGN);
+  /* SIGCHLD arrives through a signalfd, so the agent sleeps in poll() until something happens:
+     an idle guest then costs the host (almost) no CPU. */
+  sigset_t chld;
+  sigemptyset(&chld);
+  sigaddset(&chld, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &chld, NULL);
+  int sigfd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
+  if (sigfd < 0) return 72;
+  setup_tty(argc > 1 ? argv[1] : "/dev/ttyS1");
+  announce_ready();
+
+  char *line = malloc(MAX_LINE + 1);
+  size_t line_len = 0;
+  int discarding = 0; /* an over-long line is dropped up to its newline */
+  if (!line) return 70;
+
+  for (;;) {
+    struct pollfd fds[2 + 2 * MAX_JOBS];
+    struct job *owners[2 + 2 * MAX_JOBS];
+    int which[2 + 2 * MAX_JOBS];
+    int n = 0;
+    fds[n] = (struct pollfd){tty, POLLIN | (outq_pending() ? POLLOUT : 0), 0};
+    owners[n++] = NULL;
+    fds[n] = (struct pollfd){sigfd, POLLIN, 0};
+    owners[n++] = NULL;
+    if (outq_pending() < OUT_HIGH_WATER) {
+      for (int i = 0; i < MAX_JOBS; i++)
+        for (int w = 0; w < 2; w++)
+          if (jobs[i].used && jobs[i].fds[w] >= 0) {
+            fds[n] = (struct pollfd){jobs[i].fds[w], POLLIN, 0};
+            owners[n] = &jobs[i];
+            which[n++] = w;
+          }
+    }
+    if (poll(fds, (nfds_t)n, -1) < 0 && errno != EINTR) return 71;
+
+    if (fds[0].revents & POLLOUT) flush_some();
+    if (fds[0].revents & POLLIN) {
+      char buf[4096];
+      ssize_t r = read(tty, buf, sizeof buf);
+      for (ssize_t i = 0; i < r; i++) {
+        char c = buf[i];
+        if (c == '\n' || c == '\r') {
+          if (!discarding && line_len > 0) {
+            line[line_len] = '\0';
+            handle_line(line);
+          }
+          line_len = 0;
+          discarding = 0;
+        } else if (!discarding) {
+          if (line_len < MAX_LINE) line[line_len++] = c;
+          else discarding = 1;
+        }
+      }
+    }
+    for (int i = 2; i < n; i++)
+      if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) pump(owners[i], which[i]);
+    if (fds[1].revents & POLLIN) {
+      struct signalfd_siginfo info;
+      while (read(sigfd, &info, sizeof info) > 0) {
+      }
+      reap_children();
+    }
+    flush_some();
+  }
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds everything the VM needs into public/guest/ (served by the app, never committed):
+# SeaBIOS, the trimmed kernel, the initramfs, the snapshot and manifest.json.
+# Outputs are cached outside the clone, keyed by every input (scripts, config, package list, agent
+# source, v86 version), so a rebuild only happens when an input changes. Use --force to rebuild anyway.
+source "$(dirname "$0")/lib/common.sh"
+
+force=0
+[ "${1:-}" = --force ] && force=1
+dest="$REPO_DIR/public/guest"
+cmdline="console=ttyS0 quiet cryptomgr.notests noisapnp init_on_free=1"
+memory_mib=128
+
+bash "$IMAGES_DIR/install-host-deps.sh"
+require_commands node gcc zstd cpio readelf dpkg-deb apt-get sha256sum
+v86_version="$(node -p 'require("'"$REPO_DIR"'/node_modules/v86/package.json").version' 2>/dev/null)" ||
+  die "node_modules/v86 is missing: run npm ci first"
+
+mapfile -t input_files < <(cd "$REPO_DIR" && find images -type f ! -name '*.md' | LC_ALL=C sort | sed "s|^|$REPO_DIR/|")
+key="$(inputs_key "${input_files[@]}" "v86=$v86_version" "cmdline=$cmdline" "memory=$memory_mib" \
+  "linux-source=$(dpkg-query -W -f='${Version}' linux-source-6.1)" "seabios=$(dpkg-query -W -f='${Version}' seabios)")"
+cached="$CACHE_DIR/guest/$key"
+
+if [ $force = 0 ] && [ -f "$cached/manifest.json" ]; then
+  step "Guest image is up to date (cache $key)"
+else
+  step "Building the guest image (cache key $key); the first build takes about 5 minutes"
+  work="$cached.tmp"
+  rm -rf "$work" && mkdir -p "$work"
+
+  bash "$IMAGES_DIR/kernel/build-kernel.sh" "$work/kernel"
+  bash "$IMAGES_DIR/rootfs/fetch-packages.sh" "$CACHE_DIR/debs" "$work/packages.lock"
+
+  step "Compiling the guest agent (i386)"
+  gcc -m32 -O2 -Wall -Wextra -Werror -o "$work/lab-agent" "$IMAGES_DIR/agent/lab-agent.c" ||
+    die "compiling images/agent/lab-agent.c failed"
+  bash "$IMAGES_DIR/rootfs/build-rootfs.sh" "$CACHE_DIR/debs" "$work/packages.lock" "$work/lab-agent" "$work"
+
+  cp /usr/share/seabios/bios.bin "$work/bios.bin"
+  cp "$work/kernel/bzImage" "$work/bzImage"
+
+  file_json() { printf '{"path":"%s","size":%s,"sha256":"%s"}' "$1" "$(stat -c %s "$work/$1")" "$(sha256sum <"$work/$1" | cut -d' ' -f1)"; }
+  packages_json="$(awk 'BEGIN{printf "["} NR>1{printf ","} {printf "{\"name\":\"%s\",\"version\":\"%s\",\"sha256\":\"%s\",\"size\":%s}", $1, $2, $3, $4} END{printf "]"}' "$work/packages.lock")"
+  cat >"$work/manifest.partial.json" <<JSON
+{
+  "format": 1,
+  "builtAt": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "inputsKey": "$key",
+  "vm": { "memorySize": $((memory_mib * 1024 * 1024)), "cmdline": "$cmdline", "uarts": 2 },
+  "inputs": {
+    "packages": $packages_json,
+    "kernelSource": { "package": "linux-source-6.1", "version": "$(cat "$work/kernel/source-version")" },
+    "kernelConfigSha256": "$(sha256sum <"$work/kernel/kernel.config" | cut -d' ' -f1)",
+    "seabios": { "version": "$(dpkg-query -W -f='${Version}' seabios)" },
+    "agentSourceSha256": "$(sha256sum <"$IMAGES_DIR/agent/lab-agent.c" | cut -d' ' -f1)"
+  },
+  "files": { "bios": $(file_json bios.bin), "kernel": $(file_json bzImage), "initrd": $(file_json initrd.img) }
+}
+JSON
+
+  step "Booting the guest in Node to save the start-up snapshot"
+  (cd "$REPO_DIR" && node_modules/.bin/tsx images/snapshot/build-snapshot.ts "$work") ||
+    die "building the snapshot failed (the guest did not boot; see above)"
+
+  cp "$work/kernel/kernel.config" "$work/kernel.config"
+  rm -rf "$work/kernel" "$work/lab-agent"
+  rm -rf "$cached" && mv "$work" "$cached"
+fi
+
+rm -rf "$dest" && mkdir -p "$dest"
+cp "$cached"/{bios.bin,bzImage,initrd.img,state.bin.zst,manifest.json,kernel.config,packages.lock} "$dest/"
+info "public/guest: $(du -sh "$dest" | cut -f1) (kernel $(du -h "$dest/bzImage" | cut -f1), initrd $(du -h "$dest/initrd.img" | cut -f1), snapshot $(du -h "$dest/state.bin.zst" | cut -f1))"

@@ -1,0 +1,263 @@
+// Host side of the guest agent: runs scripts in the guest over ttyS1 with a queue, timeouts and
+// AbortSignal support. It knows nothing about v86: it talks to a transport that sends text and
+// delivers lines, so tests can drive it with a fake guest and the VM wires it to the serial port.
+import {
+  decodeFrame,
+  encodeRequest,
+  type AgentFrame,
+  type AgentRequest,
+} from "./agent-protocol.ts";
+import {
+  AgentAbortedError,
+  AgentDisposedError,
+  AgentRestartedError,
+  AgentTimeoutError,
+} from "./agent-errors.ts";
+import { TypedEvents, type Unsubscribe } from "./typed-events.ts";
+
+export interface AgentTransport {
+  send(text: string): void;
+  onLine(listener: (line: string) => void): Unsubscribe;
+}
+
+export interface RunOptions {
+  /** Kill the command and reject after this long (default 30 s). */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface AgentResult {
+  readonly exitCode: number;
+  /** Non-zero when the command was killed by a signal. */
+  readonly signal: number;
+  readonly stdout: Uint8Array;
+  readonly stderr: Uint8Array;
+  /** True when output beyond the client's limit was dropped. */
+  readonly truncated: boolean;
+  readonly durationMs: number;
+}
+
+/** What checks and tools need from the guest: run a script, get its exit code and output. */
+export interface GuestAgent {
+  run(script: string, options?: RunOptions): Promise<AgentResult>;
+}
+
+export interface AgentClientEvents {
+  /** The agent announced itself (at boot, or after it was restarted in the guest). */
+  ready: { readonly bootId: string };
+}
+
+export interface AgentClientOptions {
+  readonly defaultTimeoutMs?: number;
+  /** Output kept per request; the rest is counted as truncated (default 16 MiB). */
+  readonly maxOutputBytes?: number;
+  /** Requests sent to the guest at once; the rest wait in order (default 4). */
+  readonly concurrency?: number;
+  /** Nonce source, injectable for tests. */
+  readonly makeId?: () => string;
+}
+
+interface Pending {
+  readonly id: string;
+  readonly request: AgentRequest;
+  readonly started: number;
+  readonly stdout: Uint8Array[];
+  readonly stderr: Uint8Array[];
+  bytes: number;
+  truncated: boolean;
+  sent: boolean;
+  readonly resolve: (result: AgentResult) => void;
+  readonly reject: (error: Error) => void;
+  cleanup: () => void;
+}
+
+const decoder = new TextDecoder();
+
+export function outputText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+function randomId(): string {
+  const bytes = new Uint8Array(9);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export class AgentClient implements GuestAgent {
+  readonly events = new TypedEvents<AgentClientEvents>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly queue: Pending[] = [];
+  private readonly unsubscribe: Unsubscribe;
+  private disposed = false;
+  private readonly defaultTimeoutMs: number;
+  private readonly maxOutputBytes: number;
+  private readonly concurrency: number;
+  private readonly makeId: () => string;
+
+  constructor(
+    private readonly transport: AgentTransport,
+    options: AgentClientOptions = {},
+  ) {
+    this.defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
+    this.maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024;
+    this.concurrency = options.concurrency ?? 4;
+    this.makeId = options.makeId ?? randomId;
+    this.unsubscribe = transport.onLine((line) => this.onLine(line));
+  }
+
+  /** Runs a shell script (multi-line allowed) with /bin/sh in the guest. */
+  run(script: string, options: RunOptions = {}): Promise<AgentResult> {
+    const id = this.makeId();
+    return this.submit({ kind: "run", id, script }, options);
+  }
+
+  /** Resolves when the agent answers; proves the guest and the agent are alive. */
+  async ping(options: RunOptions = {}): Promise<number> {
+    const result = await this.submit({ kind: "ping", id: this.makeId() }, options, true);
+    return result.durationMs;
+  }
+
+  /** Tells the guest the learner's terminal size (the shell gets SIGWINCH). */
+  async setWindowSize(rows: number, cols: number, options: RunOptions = {}): Promise<void> {
+    await this.submit({ kind: "winsize", id: this.makeId(), rows, cols }, options, true);
+  }
+
+  /** Sets the guest clock, e.g. after a snapshot restore resumed it at the snapshot's time. */
+  async setClock(unixMs: number, options: RunOptions = {}): Promise<void> {
+    await this.submit({ kind: "clock", id: this.makeId(), unixMs }, options, true);
+  }
+
+  /** Fails every pending request and stops listening; the client cannot be used afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.failAll(() => new AgentDisposedError());
+    this.unsubscribe();
+    this.events.clear();
+  }
+
+  private submit(request: AgentRequest, options: RunOptions, urgent = false): Promise<AgentResult> {
+    if (this.disposed) return Promise.reject(new AgentDisposedError());
+    if (options.signal?.aborted) return Promise.reject(new AgentAbortedError());
+    return new Promise<AgentResult>((resolve, reject) => {
+      const entry: Pending = {
+        id: request.id,
+        request,
+        started: 0,
+        stdout: [],
+        stderr: [],
+        bytes: 0,
+        truncated: false,
+        sent: false,
+        resolve,
+        reject,
+        cleanup: () => {},
+      };
+      const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+      const timer = setTimeout(() => this.abandon(entry, new AgentTimeoutError(timeoutMs)), timeoutMs);
+      const onAbort = (): void => this.abandon(entry, new AgentAbortedError());
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      entry.cleanup = () => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
+      };
+      this.pending.set(request.id, entry);
+      // Control requests (ping, resize, clock) are answered by the agent itself at once: they skip
+      // the queue so a long-running check never delays a resize or a liveness probe.
+      if (urgent) this.send(entry);
+      else {
+        this.queue.push(entry);
+        this.pump();
+      }
+    });
+  }
+
+  private send(entry: Pending): void {
+    entry.sent = true;
+    (entry as { started: number }).started = performance.now();
+    this.transport.send(encodeRequest(entry.request));
+  }
+
+  private pump(): void {
+    let running = 0;
+    for (const entry of this.pending.values()) if (entry.sent && entry.request.kind === "run") running++;
+    while (running < this.concurrency && this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      this.send(next);
+      running++;
+    }
+  }
+
+  /** Gives up on a request: kills it in the guest if it was sent, rejects the caller. */
+  private abandon(entry: Pending, error: Error): void {
+    if (!this.pending.has(entry.id)) return;
+    if (entry.sent && entry.request.kind === "run") this.transport.send(encodeRequest({ kind: "kill", id: entry.id }));
+    this.finish(entry);
+    entry.reject(error);
+  }
+
+  private finish(entry: Pending): void {
+    entry.cleanup();
+    this.pending.delete(entry.id);
+    const queued = this.queue.indexOf(entry);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    this.pump();
+  }
+
+  private failAll(makeError: () => Error): void {
+    for (const entry of [...this.pending.values()]) {
+      this.finish(entry);
+      entry.reject(makeError());
+    }
+  }
+
+  private onLine(line: string): void {
+    const frame = decodeFrame(line);
+    if (frame) this.onFrame(frame);
+  }
+
+  private onFrame(frame: AgentFrame): void {
+    if (frame.kind === "ready") {
+      // A new agent process knows nothing of requests sent to the old one.
+      for (const entry of [...this.pending.values()]) {
+        if (entry.sent) {
+          this.finish(entry);
+          entry.reject(new AgentRestartedError());
+        }
+      }
+      this.events.emit("ready", { bootId: frame.bootId });
+      return;
+    }
+    const entry = this.pending.get(frame.id);
+    if (!entry) return; // an answer to a request we already gave up on
+    if (frame.kind === "output") {
+      if (entry.bytes + frame.data.length > this.maxOutputBytes) {
+        entry.truncated = true;
+        return;
+      }
+      entry.bytes += frame.data.length;
+      (frame.fd === 1 ? entry.stdout : entry.stderr).push(frame.data);
+      return;
+    }
+    this.finish(entry);
+    entry.resolve({
+      exitCode: frame.status,
+      signal: frame.signal,
+      stdout: concat(entry.stdout),
+      stderr: concat(entry.stderr),
+      truncated: entry.truncated,
+      durationMs: performance.now() - entry.started,
+    });
+  }
+}

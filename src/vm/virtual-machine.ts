@@ -1,0 +1,320 @@
+// One emulated PC: v86 with the lab's guest image, the learner's console on ttyS0 and the guest agent
+// on ttyS1. This is the only module that touches v86. It runs unchanged in the browser and in Node.
+import { V86, type V86Options } from "v86";
+import { AgentClient, type AgentTransport } from "./agent-client.ts";
+import { LineSplitter } from "./agent-protocol.ts";
+import { AgentError } from "./agent-errors.ts";
+import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
+import { snapshotIncompatibility, type GuestManifest, type ManifestFile } from "./manifest.ts";
+import { TypedEvents, type Unsubscribe } from "./typed-events.ts";
+import { transition, type BootMode, type VmFailure, type VmFailureKind, type VmState } from "./vm-state.ts";
+
+export interface VirtualMachineOptions {
+  readonly manifest: GuestManifest;
+  readonly assets: AssetSource;
+  /** v86.wasm: a URL in the browser, a file path in Node. */
+  readonly wasmPath: string;
+  /** The version of the v86 build this code runs with (a snapshot from another one is refused). */
+  readonly v86Version: string;
+  /** "restore" resumes the build-time snapshot (falls back to a cold boot when it is incompatible). */
+  readonly mode: BootMode;
+  /** Cold boot only: show every kernel message on the console instead of booting quietly. */
+  readonly verboseBoot?: boolean;
+  /** How long the guest may take to answer its agent after boot (default 60 s, 20 s for a restore). */
+  readonly bootTimeoutMs?: number;
+  /** Extra v86 options (e.g. a network device) merged over the lab's defaults. */
+  readonly v86Options?: Partial<V86Options>;
+}
+
+export interface VmEvents {
+  state: VmState;
+  /** Bytes the guest wrote to the learner's console (ttyS0), batched per task. */
+  console: Uint8Array;
+  /** Something the learner should know that is not an error (e.g. a refused snapshot). */
+  notice: string;
+}
+
+export class VmError extends Error {
+  override readonly name = "VmError";
+  constructor(readonly failure: VmFailure) {
+    super(failure.message);
+  }
+}
+
+const PANIC_MARKER = "Kernel panic - not syncing";
+const CONSOLE_TRANSCRIPT_LIMIT = 256 * 1024;
+const encoder = new TextEncoder();
+
+/** Serial port transport for the agent: bytes from ttyS1 become lines, text goes back as bytes. */
+class SerialTransport implements AgentTransport {
+  private readonly splitter = new LineSplitter();
+  private readonly listeners = new Set<(line: string) => void>();
+  emulator: V86 | undefined;
+
+  receive(byte: number): void {
+    for (const line of this.splitter.push([byte])) for (const listener of this.listeners) listener(line);
+  }
+
+  send(text: string): void {
+    this.emulator?.serial_send_bytes(1, encoder.encode(text));
+  }
+
+  onLine(listener: (line: string) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export class VirtualMachine {
+  readonly events = new TypedEvents<VmEvents>();
+  readonly agent: AgentClient;
+  private current: VmState = { phase: "idle" };
+  private emulator: V86 | undefined;
+  private readonly transport = new SerialTransport();
+  private readonly abort = new AbortController();
+  private consoleBatch: number[] = [];
+  private consoleTail = "";
+  private transcript: number[] = [];
+  private consoleFlushScheduled = false;
+  private bootStarted = 0;
+
+  constructor(private readonly options: VirtualMachineOptions) {
+    this.agent = new AgentClient(this.transport);
+  }
+
+  get state(): VmState {
+    return this.current;
+  }
+
+  /** Everything the console showed since this VM started (the boot log after a cold boot). */
+  consoleTranscript(): string {
+    return new TextDecoder().decode(new Uint8Array(this.transcript));
+  }
+
+  /** Loads the files, starts the emulator and resolves once the guest agent answers. */
+  async start(): Promise<void> {
+    if (this.current.phase !== "idle") throw new Error(`start() called on a VM that is ${this.current.phase}`);
+    try {
+      let mode = this.options.mode;
+      const incompatible = snapshotIncompatibility(this.options.manifest, this.options.v86Version);
+      if (mode === "restore" && incompatible) {
+        mode = "cold";
+        this.events.emit("notice", `The saved machine state cannot be used (${incompatible}); booting from scratch instead.`);
+      }
+      const buffers = await this.loadFiles(mode);
+      this.setState({ phase: "booting", mode });
+      await this.boot(mode, buffers);
+    } catch (error) {
+      if (this.current.phase === "disposed") return;
+      const failure = toFailure(error);
+      this.fail(failure);
+      throw new VmError(failure);
+    }
+  }
+
+  /** Types into the learner's console, as if from a keyboard on the serial line. */
+  sendConsole(data: string | Uint8Array): void {
+    if (this.current.phase !== "ready") return;
+    this.emulator?.serial_send_bytes(0, typeof data === "string" ? encoder.encode(data) : data);
+  }
+
+  /** Tells the guest the terminal's size so full-screen programs and line wrapping fit. */
+  resizeConsole(rows: number, cols: number): void {
+    if (this.current.phase !== "ready") return;
+    this.agent.setWindowSize(rows, cols, { timeoutMs: 5000 }).catch(() => {
+      // A resize lost while the guest is busy is harmless: the next one wins.
+    });
+  }
+
+  /** The emulator's complete state, as v86 serializes it (restore it with the same build and options). */
+  async saveState(): Promise<ArrayBuffer> {
+    if (!this.emulator || this.current.phase !== "ready") throw new Error("saveState() needs a running VM");
+    return this.emulator.save_state();
+  }
+
+  /** Stops the emulator and releases its memory; safe to call in any state, more than once. */
+  async dispose(): Promise<void> {
+    if (this.current.phase === "disposed") return;
+    this.setState({ phase: "disposed" });
+    this.abort.abort();
+    this.agent.dispose();
+    const emulator = this.emulator;
+    this.emulator = undefined;
+    this.transport.emulator = undefined;
+    this.events.clear();
+    if (emulator) await emulator.destroy();
+  }
+
+  private setState(next: VmState): void {
+    this.current = transition(this.current, next);
+    this.events.emit("state", this.current);
+  }
+
+  private fail(failure: VmFailure): void {
+    if (this.current.phase === "error" || this.current.phase === "disposed") return;
+    this.setState({ phase: "error", failure });
+    void this.emulator?.stop();
+  }
+
+  private async loadFiles(mode: BootMode): Promise<Map<string, ArrayBuffer>> {
+    const { files } = this.options.manifest;
+    const wanted: [string, ManifestFile][] =
+      mode === "restore"
+        ? [["bios", files.bios], ["state", files.state]]
+        : [["bios", files.bios], ["kernel", files.kernel], ["initrd", files.initrd]];
+    const totalBytes = wanted.reduce((n, [, f]) => n + f.size, 0);
+    const loaded = new Map<string, number>();
+    const report = (): void => {
+      if (this.current.phase !== "idle" && this.current.phase !== "loading") return;
+      const loadedBytes = [...loaded.values()].reduce((a, b) => a + b, 0);
+      this.setState({ phase: "loading", mode, loadedBytes, totalBytes });
+    };
+    report();
+    const buffers = await Promise.all(
+      wanted.map(async ([name, file]) => {
+        const buffer = await this.options.assets.load(
+          file,
+          (bytes) => {
+            loaded.set(name, bytes);
+            report();
+          },
+          this.abort.signal,
+        );
+        loaded.set(name, file.size);
+        return [name, buffer] as const;
+      }),
+    );
+    report();
+    return new Map(buffers);
+  }
+
+  private async boot(mode: BootMode, buffers: Map<string, ArrayBuffer>): Promise<void> {
+    const { manifest } = this.options;
+    const file = (name: string): { buffer: ArrayBuffer } => ({ buffer: buffers.get(name)! });
+    const cmdline = this.options.verboseBoot
+      ? manifest.vm.cmdline.replace(/\bquiet\b/, "loglevel=7").trim()
+      : manifest.vm.cmdline;
+    const settings: V86Options = {
+      wasm_path: this.options.wasmPath,
+      memory_size: manifest.vm.memorySize,
+      bios: file("bios"),
+      autostart: true,
+      disable_keyboard: true,
+      disable_mouse: true,
+      disable_speaker: true,
+      uart1: true,
+      uart2: manifest.vm.uarts > 2,
+      uart3: manifest.vm.uarts > 3,
+      ...(mode === "restore"
+        ? { initial_state: file("state") }
+        : { bzimage: file("kernel"), initrd: file("initrd"), cmdline }),
+      ...this.options.v86Options,
+    };
+
+    this.bootStarted = performance.now();
+    const emulator = new V86(settings);
+    this.emulator = emulator;
+    this.transport.emulator = emulator;
+    emulator.add_listener("serial0-output-byte", (byte) => this.onConsoleByte(byte));
+    emulator.add_listener("serial1-output-byte", (byte) => this.transport.receive(byte));
+
+    const timeoutMs = this.options.bootTimeoutMs ?? (mode === "restore" ? 20_000 : 60_000);
+    const bootId = await withTimeout(
+      mode === "restore" ? this.resumeAgent(emulator) : this.waitForAgentReady(),
+      timeoutMs,
+      () => `The guest did not answer within ${Math.round(timeoutMs / 1000)} s of starting.`,
+    );
+    if (this.current.phase !== "booting") return;
+    if (mode === "restore") {
+      // The snapshot's clock stopped when it was saved; the learner expects today's date.
+      await this.agent.setClock(Date.now(), { timeoutMs: 5000 }).catch(() => undefined);
+    }
+    this.setState({ phase: "ready", mode, bootMs: performance.now() - this.bootStarted, bootId });
+  }
+
+  private waitForAgentReady(): Promise<string> {
+    return new Promise((resolve) => {
+      const off = this.agent.events.on("ready", ({ bootId }) => {
+        off();
+        resolve(bootId);
+      });
+    });
+  }
+
+  /** After a restore the agent is already running: it does not announce itself, so ask it. */
+  private async resumeAgent(emulator: V86): Promise<string> {
+    await new Promise<void>((resolve) => {
+      // Serial input sent before the emulator runs is lost.
+      if (emulator.is_running()) resolve();
+      else emulator.add_listener("emulator-started", () => resolve());
+    });
+    this.replaySnapshotConsole();
+    this.transport.send("\n"); // ends any half-received line in the agent
+    for (;;) {
+      if (this.current.phase !== "booting") return "";
+      try {
+        await this.agent.ping({ timeoutMs: 1000, signal: this.abort.signal });
+        const result = await this.agent.run("cat /proc/sys/kernel/random/boot_id", { timeoutMs: 5000 });
+        return new TextDecoder().decode(result.stdout).trim();
+      } catch (error) {
+        if (!(error instanceof AgentError) || this.abort.signal.aborted) throw error;
+      }
+    }
+  }
+
+  /** The terminal shows what the machine's console showed when the snapshot was saved. */
+  private replaySnapshotConsole(): void {
+    const text = this.options.manifest.snapshot.console;
+    if (text) this.events.emit("console", encoder.encode(text));
+  }
+
+  private onConsoleByte(byte: number): void {
+    this.consoleBatch.push(byte);
+    if (this.transcript.length < CONSOLE_TRANSCRIPT_LIMIT) this.transcript.push(byte);
+    if (this.consoleFlushScheduled) return;
+    this.consoleFlushScheduled = true;
+    // v86 reports one byte per event; deliver them as one chunk per task.
+    queueMicrotask(() => this.flushConsole());
+  }
+
+  private flushConsole(): void {
+    this.consoleFlushScheduled = false;
+    const chunk = Uint8Array.from(this.consoleBatch);
+    this.consoleBatch = [];
+    this.events.emit("console", chunk);
+    this.consoleTail = (this.consoleTail + String.fromCharCode(...chunk)).slice(-256);
+    if (this.consoleTail.includes(PANIC_MARKER)) {
+      this.consoleTail = "";
+      this.fail({ kind: "kernel-panic", message: "The guest kernel panicked. Reset the machine to continue." });
+    }
+  }
+}
+
+function toFailure(error: unknown): VmFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  let kind: VmFailureKind = "emulator-error";
+  if (error instanceof AssetsMissingError) kind = "assets-missing";
+  else if (error instanceof AssetDownloadError) kind = "download-failed";
+  else if (error instanceof BootTimeoutError) kind = "boot-timeout";
+  return { kind, message };
+}
+
+class BootTimeoutError extends Error {
+  override readonly name = "BootTimeoutError";
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new BootTimeoutError(message())), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
