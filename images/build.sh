@@ -16,7 +16,9 @@ require_commands node gcc zstd cpio readelf dpkg-deb apt-get sha256sum
 v86_version="$(node -p 'require("'"$REPO_DIR"'/node_modules/v86/package.json").version' 2>/dev/null)" ||
   die "node_modules/v86 is missing: run npm ci first"
 
+# The snapshot also depends on the emulated hardware src/vm gives v86 (it must match at restore time).
 mapfile -t input_files < <(cd "$REPO_DIR" && find images -type f ! -name '*.md' | LC_ALL=C sort | sed "s|^|$REPO_DIR/|")
+input_files+=("$REPO_DIR/src/vm/machine-options.ts" "$REPO_DIR/src/vm/manifest.ts")
 key="$(inputs_key "${input_files[@]}" "v86=$v86_version" "cmdline=$cmdline" "memory=$memory_mib" \
   "linux-source=$(dpkg-query -W -f='${Version}' linux-source-6.1)" "seabios=$(dpkg-query -W -f='${Version}' seabios)")"
 cached="$CACHE_DIR/guest/$key"
@@ -67,6 +69,8 @@ JSON
   rm -rf "$cached" && mv "$work" "$cached"
 fi
 
-rm -rf "$dest" && mkdir -p "$dest"
-cp "$cached"/{bios.bin,bzImage,initrd.img,state.bin.zst,manifest.json,kernel.config,packages.lock} "$dest/"
+# Copy next to the destination, then swap, so a running server never serves a half-copied folder.
+rm -rf "$dest.new" && mkdir -p "$dest.new"
+cp "$cached"/{bios.bin,bzImage,initrd.img,state.bin.zst,manifest.json,kernel.config,packages.lock} "$dest.new/"
+rm -rf "$dest.old" && { [ ! -e "$dest" ] || mv "$dest" "$dest.old"; } && mv "$dest.new" "$dest" && rm -rf "$dest.old"
 info "public/guest: $(du -sh "$dest" | cut -f1) (kernel $(du -h "$dest/bzImage" | cut -f1), initrd $(du -h "$dest/initrd.img" | cut -f1), snapshot $(du -h "$dest/state.bin.zst" | cut -f1))"

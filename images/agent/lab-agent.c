@@ -7,7 +7,7 @@
  * binary output and multi-line scripts cross the serial line intact.
  *
  * host -> guest (one request per line, <id> is a per-request nonce chosen by the host):
- *   R <id> <base64 script>   run the script with /bin/sh -c in a new session; stream its output
+ *   R <id> <base64 script>   run the script with /bin/bash -c in a new session; stream its output
  *   K <id>                   SIGKILL the process group of running request <id>
  *   P <id>                   ping: answered at once, proves the agent is alive
  *   W <id> <rows> <cols>     set the window size of /dev/ttyS0 (the learner's console)
@@ -199,6 +199,11 @@ static void start_job(const char *id, char *script) {
     dup2(out[1], 1);
     dup2(err[1], 2);
     if (chdir("/root") < 0) (void)!chdir("/");
+    /* bash by name, not whatever /bin/sh is: busybox ash runs its own applets in preference to the
+       programs on PATH, so under ash a check calling `unshare`, `setpriv`, `ip` or `mount` would get
+       busybox's cut-down versions (no `setpriv --reuid`, ...) instead of the util-linux/iproute2 tools
+       the learner's bash runs. /bin/sh is only the fallback for an image without bash. */
+    execl("/bin/bash", "bash", "-c", script, (char *)NULL);
     execl("/bin/sh", "sh", "-c", script, (char *)NULL);
     _exit(127);
   }
@@ -315,7 +320,7 @@ static void handle_line(char *line) {
 }
 
 static void setup_tty(const char *path) {
-  tty = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK);
+  tty = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC); /* scripts must not inherit the channel */
   if (tty < 0) {
     perror(path);
     exit(1);

@@ -125,6 +125,9 @@ for applet in $applets; do
   esac
 done
 ln -sf ../bin/busybox "$root/usr/sbin/init"
+# /bin/sh is bash: busybox ash runs its own applets before PATH, so `sh -c 'unshare -f ...'` (or any
+# `#!/bin/sh` script a learner writes) would get busybox's cut-down tools instead of util-linux's.
+ln -sf bash "$root/usr/bin/sh"
 
 step "Adding the guest agent and the overlay (init, inittab, rcS, /etc)"
 install -m 0755 "$agent" "$root/usr/sbin/lab-agent"

@@ -9,6 +9,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { NodeAssetSource, V86_VERSION, V86_WASM_PATH } from "../node-asset-source.ts";
 import { parseManifest, type GuestManifest } from "../../src/vm/manifest.ts";
+import { machineFingerprint } from "../../src/vm/machine-options.ts";
 import { VirtualMachine } from "../../src/vm/virtual-machine.ts";
 
 const outDir = process.argv[2];
@@ -24,7 +25,7 @@ const draft: GuestManifest = {
   ...partial,
   v86Version: V86_VERSION,
   files: { ...partial.files, state: { path: "state.bin.zst", size: 0, sha256: "0".repeat(64), rawSize: 1 } },
-  snapshot: { console: "", bootMs: 0, bootId: "" },
+  snapshot: { console: "", bootMs: 0, bootId: "", machine: "" },
 };
 
 const vm = new VirtualMachine({
@@ -44,7 +45,12 @@ process.stderr.write(`    booted to agent-ready in ${Math.round(bootMs)} ms\n`);
 // The prompt is printed by the shell shortly after the agent announces itself: wait for it, so the
 // restored terminal shows a prompt, and for the console to go quiet.
 await waitFor(() => /# $/.test(vm.consoleTranscript().trimEnd() + " "), 20_000, "the learner's shell prompt");
-const drop = await vm.agent.run("sync; echo 3 > /proc/sys/vm/drop_caches; cat /proc/sys/kernel/random/boot_id");
+// Reading /dev/urandom once makes the kernel initialise its random number generator now. The emulated
+// CPU has no RDRAND and the guest sees few interrupts, so otherwise the first read after every restore
+// (mktemp, a check, anything calling getrandom) stalls ~5 s while the kernel gathers jitter entropy.
+const drop = await vm.agent.run(
+  "head -c 1 /dev/urandom >/dev/null; sync; echo 3 > /proc/sys/vm/drop_caches; cat /proc/sys/kernel/random/boot_id",
+);
 if (drop.exitCode !== 0) throw new Error(`dropping caches failed: ${new TextDecoder().decode(drop.stderr)}`);
 const bootId = new TextDecoder().decode(drop.stdout).trim();
 
@@ -69,7 +75,7 @@ const manifest = parseManifest({
       rawSize: state.length,
     },
   },
-  snapshot: { console: consoleText, bootMs: Math.round(bootMs), bootId },
+  snapshot: { console: consoleText, bootMs: Math.round(bootMs), bootId, machine: machineFingerprint(draft) },
 });
 await writeFile(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
 await rm(path.join(outDir, "manifest.partial.json"));

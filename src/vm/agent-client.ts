@@ -116,7 +116,7 @@ export class AgentClient implements GuestAgent {
     this.unsubscribe = transport.onLine((line) => this.onLine(line));
   }
 
-  /** Runs a shell script (multi-line allowed) with /bin/sh in the guest. */
+  /** Runs a shell script (multi-line allowed) with bash in the guest (`bash -c`, see lab-agent.c). */
   run(script: string, options: RunOptions = {}): Promise<AgentResult> {
     const id = this.makeId();
     return this.submit({ kind: "run", id, script }, options);
@@ -190,6 +190,9 @@ export class AgentClient implements GuestAgent {
   }
 
   private pump(): void {
+    // Disposing fails the pending requests one by one; each `finish` pumps, and must not send the
+    // queued requests that are about to be rejected to the guest.
+    if (this.disposed) return;
     let running = 0;
     for (const entry of this.pending.values()) if (entry.sent && entry.request.kind === "run") running++;
     while (running < this.concurrency && this.queue.length > 0) {
@@ -229,12 +232,13 @@ export class AgentClient implements GuestAgent {
 
   private onFrame(frame: AgentFrame): void {
     if (frame.kind === "ready") {
-      // A new agent process knows nothing of requests sent to the old one.
-      for (const entry of [...this.pending.values()]) {
-        if (entry.sent) {
-          this.finish(entry);
-          entry.reject(new AgentRestartedError());
-        }
+      // A new agent process knows nothing of requests sent to the old one. Collect them before failing
+      // any: each `finish` pumps the queue, and a request it sends now goes to the new agent, so it
+      // must not be counted as lost.
+      const lost = [...this.pending.values()].filter((entry) => entry.sent);
+      for (const entry of lost) {
+        this.finish(entry);
+        entry.reject(new AgentRestartedError());
       }
       this.events.emit("ready", { bootId: frame.bootId });
       return;
@@ -242,12 +246,14 @@ export class AgentClient implements GuestAgent {
     const entry = this.pending.get(frame.id);
     if (!entry) return; // an answer to a request we already gave up on
     if (frame.kind === "output") {
-      if (entry.bytes + frame.data.length > this.maxOutputBytes) {
-        entry.truncated = true;
-        return;
-      }
-      entry.bytes += frame.data.length;
-      (frame.fd === 1 ? entry.stdout : entry.stderr).push(frame.data);
+      // Keep the beginning of the output: once the limit is hit everything after it is dropped, so a
+      // later small chunk cannot slip into the room left and leave a hole in the kept text.
+      if (entry.truncated) return;
+      const room = this.maxOutputBytes - entry.bytes;
+      const data = frame.data.length > room ? frame.data.subarray(0, room) : frame.data;
+      if (data.length < frame.data.length) entry.truncated = true;
+      entry.bytes += data.length;
+      if (data.length > 0) (frame.fd === 1 ? entry.stdout : entry.stderr).push(data);
       return;
     }
     this.finish(entry);

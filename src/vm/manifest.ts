@@ -38,6 +38,8 @@ export const manifestSchema = z.object({
     console: z.string(),
     bootMs: z.number().nonnegative(),
     bootId: z.string(),
+    /** The emulated hardware the state was saved from (see machine-options.ts). */
+    machine: z.string().min(1),
   }),
 });
 
@@ -60,9 +62,15 @@ export function parseManifest(json: unknown, source = "manifest.json"): GuestMan
  * Why a saved state cannot be restored by this build, or undefined when it can. v86 restores a state
  * only into an emulator created with the same version and options; anything else crashes the guest.
  */
-export function snapshotIncompatibility(manifest: GuestManifest, runningV86Version: string): string | undefined {
-  if (manifest.v86Version !== runningV86Version) {
-    return `the snapshot was saved by v86 ${manifest.v86Version}, but this page runs v86 ${runningV86Version}`;
+export function snapshotIncompatibility(
+  manifest: GuestManifest,
+  running: { readonly v86Version: string; readonly machine: string },
+): string | undefined {
+  if (manifest.v86Version !== running.v86Version) {
+    return `the snapshot was saved by v86 ${manifest.v86Version}, but this page runs v86 ${running.v86Version}`;
+  }
+  if (manifest.snapshot.machine !== running.machine) {
+    return `the snapshot was saved from a machine with other options (${manifest.snapshot.machine}) than this page uses (${running.machine})`;
   }
   return undefined;
 }

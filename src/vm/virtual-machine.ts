@@ -5,7 +5,9 @@ import { AgentClient, type AgentTransport } from "./agent-client.ts";
 import { LineSplitter } from "./agent-protocol.ts";
 import { AgentError } from "./agent-errors.ts";
 import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
+import { machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile } from "./manifest.ts";
+import { SerialWriter } from "./serial-writer.ts";
 import { TypedEvents, type Unsubscribe } from "./typed-events.ts";
 import { transition, type BootMode, type VmFailure, type VmFailureKind, type VmState } from "./vm-state.ts";
 
@@ -49,14 +51,14 @@ const encoder = new TextEncoder();
 class SerialTransport implements AgentTransport {
   private readonly splitter = new LineSplitter();
   private readonly listeners = new Set<(line: string) => void>();
-  emulator: V86 | undefined;
+  writer: SerialWriter | undefined;
 
   receive(byte: number): void {
     for (const line of this.splitter.push([byte])) for (const listener of this.listeners) listener(line);
   }
 
   send(text: string): void {
-    this.emulator?.serial_send_bytes(1, encoder.encode(text));
+    this.writer?.write(encoder.encode(text));
   }
 
   onLine(listener: (line: string) => void): Unsubscribe {
@@ -70,6 +72,7 @@ export class VirtualMachine {
   readonly agent: AgentClient;
   private current: VmState = { phase: "idle" };
   private emulator: V86 | undefined;
+  private consoleWriter: SerialWriter | undefined;
   private readonly transport = new SerialTransport();
   private readonly abort = new AbortController();
   private consoleBatch: number[] = [];
@@ -96,7 +99,10 @@ export class VirtualMachine {
     if (this.current.phase !== "idle") throw new Error(`start() called on a VM that is ${this.current.phase}`);
     try {
       let mode = this.options.mode;
-      const incompatible = snapshotIncompatibility(this.options.manifest, this.options.v86Version);
+      const incompatible = snapshotIncompatibility(this.options.manifest, {
+        v86Version: this.options.v86Version,
+        machine: machineFingerprint(this.options.manifest),
+      });
       if (mode === "restore" && incompatible) {
         mode = "cold";
         this.events.emit("notice", `The saved machine state cannot be used (${incompatible}); booting from scratch instead.`);
@@ -105,7 +111,9 @@ export class VirtualMachine {
       this.setState({ phase: "booting", mode });
       await this.boot(mode, buffers);
     } catch (error) {
-      if (this.current.phase === "disposed") return;
+      // dispose() may have run while start() awaited; TypeScript still narrows `this.current.phase` to
+      // "idle" from the check above, so compare through a method (a direct comparison fails tsc).
+      if (this.isDisposed()) return;
       const failure = toFailure(error);
       this.fail(failure);
       throw new VmError(failure);
@@ -115,7 +123,7 @@ export class VirtualMachine {
   /** Types into the learner's console, as if from a keyboard on the serial line. */
   sendConsole(data: string | Uint8Array): void {
     if (this.current.phase !== "ready") return;
-    this.emulator?.serial_send_bytes(0, typeof data === "string" ? encoder.encode(data) : data);
+    this.consoleWriter?.write(typeof data === "string" ? encoder.encode(data) : data);
   }
 
   /** Tells the guest the terminal's size so full-screen programs and line wrapping fit. */
@@ -140,9 +148,14 @@ export class VirtualMachine {
     this.agent.dispose();
     const emulator = this.emulator;
     this.emulator = undefined;
-    this.transport.emulator = undefined;
+    this.consoleWriter?.dispose();
+    this.transport.writer?.dispose();
     this.events.clear();
     if (emulator) await emulator.destroy();
+  }
+
+  private isDisposed(): boolean {
+    return this.current.phase === "disposed";
   }
 
   private setState(next: VmState): void {
@@ -196,15 +209,12 @@ export class VirtualMachine {
       : manifest.vm.cmdline;
     const settings: V86Options = {
       wasm_path: this.options.wasmPath,
-      memory_size: manifest.vm.memorySize,
       bios: file("bios"),
       autostart: true,
       disable_keyboard: true,
       disable_mouse: true,
       disable_speaker: true,
-      uart1: true,
-      uart2: manifest.vm.uarts > 2,
-      uart3: manifest.vm.uarts > 3,
+      ...machineOptions(manifest),
       ...(mode === "restore"
         ? { initial_state: file("state") }
         : { bzimage: file("kernel"), initrd: file("initrd"), cmdline }),
@@ -214,7 +224,8 @@ export class VirtualMachine {
     this.bootStarted = performance.now();
     const emulator = new V86(settings);
     this.emulator = emulator;
-    this.transport.emulator = emulator;
+    this.consoleWriter = new SerialWriter((bytes) => emulator.serial_send_bytes(0, bytes), () => uartQueueLength(emulator, 0));
+    this.transport.writer = new SerialWriter((bytes) => emulator.serial_send_bytes(1, bytes), () => uartQueueLength(emulator, 1));
     emulator.add_listener("serial0-output-byte", (byte) => this.onConsoleByte(byte));
     emulator.add_listener("serial1-output-byte", (byte) => this.transport.receive(byte));
 
@@ -228,6 +239,9 @@ export class VirtualMachine {
     if (mode === "restore") {
       // The snapshot's clock stopped when it was saved; the learner expects today's date.
       await this.agent.setClock(Date.now(), { timeoutMs: 5000 }).catch(() => undefined);
+      // Every restore resumes the same random pool: mix in fresh host entropy so two machines restored
+      // from one snapshot do not produce the same mktemp names, keys or MAC addresses.
+      await this.agent.run(`echo ${randomHex(64)} > /dev/urandom`, { timeoutMs: 5000 }).catch(() => undefined);
     }
     this.setState({ phase: "ready", mode, bootMs: performance.now() - this.bootStarted, bootId });
   }
@@ -282,12 +296,31 @@ export class VirtualMachine {
     const chunk = Uint8Array.from(this.consoleBatch);
     this.consoleBatch = [];
     this.events.emit("console", chunk);
-    this.consoleTail = (this.consoleTail + String.fromCharCode(...chunk)).slice(-256);
+    // Only the end of a chunk can complete the marker; spreading a whole large chunk would overflow
+    // the engine's argument limit.
+    this.consoleTail = (this.consoleTail + String.fromCharCode(...chunk.subarray(-256))).slice(-256);
     if (this.consoleTail.includes(PANIC_MARKER)) {
       this.consoleTail = "";
       this.fail({ kind: "kernel-panic", message: "The guest kernel panicked. Reset the machine to continue." });
     }
   }
+}
+
+/**
+ * How many received bytes the guest has not read from serial port `port` yet. This reads v86 internals
+ * (not in its typed API, but stable across its builds); undefined makes SerialWriter fall back to pacing.
+ */
+function uartQueueLength(emulator: V86, port: number): number | undefined {
+  const internals = emulator as unknown as {
+    v86?: { cpu?: { devices?: Record<string, { input?: { length?: unknown } } | undefined> } };
+  };
+  const length = internals.v86?.cpu?.devices?.[`uart${port}`]?.input?.length;
+  return typeof length === "number" ? length : undefined;
+}
+
+function randomHex(bytes: number): string {
+  const buffer = crypto.getRandomValues(new Uint8Array(bytes));
+  return Array.from(buffer, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function toFailure(error: unknown): VmFailure {

@@ -1,0 +1,36 @@
+// Test fixtures: `lab` is the page object on a freshly opened lab whose machine is ready; every test
+// also fails when the page threw an uncaught error along the way.
+import { test as base, expect } from "@playwright/test";
+import { LabPage } from "./pages/lab-page.ts";
+
+interface LabFixtures {
+  /** The lab's page object, before the page was opened. */
+  labPage: LabPage;
+  /** The lab, opened, with its machine restored from the snapshot and the prompt showing. */
+  lab: LabPage;
+  /** Uncaught errors of the page; checked after each test. */
+  pageErrors: Error[];
+}
+
+export const test = base.extend<LabFixtures>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: Error[] = [];
+      page.on("pageerror", (error) => errors.push(error));
+      await use(errors);
+      expect(errors.map((e) => e.message), "uncaught errors in the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+  labPage: async ({ page }, use) => {
+    await use(new LabPage(page));
+  },
+  lab: async ({ labPage: lab }, use) => {
+    await lab.open();
+    await lab.expectReady("restore");
+    await lab.expectPrompt();
+    await use(lab);
+  },
+});
+
+export { expect };

@@ -1,0 +1,91 @@
+// Reactive controllers that keep a Lit element subscribed to the VM session it is given. The session
+// can arrive late or change (context, property); the subscription follows it and is released when the
+// element leaves the page.
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { Unsubscribe } from "../vm/typed-events.ts";
+import type { SessionState, VmSession } from "./vm-session.ts";
+
+export abstract class SessionBoundController implements ReactiveController {
+  private bound: VmSession | undefined;
+  private subscriptions: Unsubscribe[] = [];
+  private connected = false;
+
+  constructor(
+    protected readonly host: ReactiveControllerHost,
+    private readonly source: () => VmSession | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  /** The session this controller is subscribed to. */
+  protected get session(): VmSession | undefined {
+    return this.bound;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.follow();
+  }
+
+  hostUpdate(): void {
+    this.follow();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.follow();
+  }
+
+  /** Subscribes to a session; returns what undoes it. */
+  protected abstract subscribe(session: VmSession): Unsubscribe[];
+
+  /** Called after the controller switched sessions (or lost its session). */
+  protected abstract sessionChanged(session: VmSession | undefined): void;
+
+  private follow(): void {
+    const next = this.connected ? this.source() : undefined;
+    if (next === this.bound) return;
+    for (const unsubscribe of this.subscriptions) unsubscribe();
+    this.bound = next;
+    this.subscriptions = next ? this.subscribe(next) : [];
+    this.sessionChanged(next);
+  }
+}
+
+/** The session's state, the machine generation and the notices not yet dismissed, for rendering. */
+export class SessionStateController extends SessionBoundController {
+  state: SessionState | undefined;
+  generation = 0;
+  notices: readonly string[] = [];
+
+  dismissNotice(index: number): void {
+    this.notices = this.notices.filter((_, i) => i !== index);
+    this.host.requestUpdate();
+  }
+
+  protected subscribe(session: VmSession): Unsubscribe[] {
+    return [
+      session.events.on("state", (state) => {
+        this.state = state;
+        this.generation = session.generation;
+        this.host.requestUpdate();
+      }),
+      session.events.on("machine", () => {
+        // Notices belong to the machine that raised them.
+        this.notices = [];
+        this.host.requestUpdate();
+      }),
+      session.events.on("notice", (notice) => {
+        if (!this.notices.includes(notice)) this.notices = [...this.notices, notice];
+        this.host.requestUpdate();
+      }),
+    ];
+  }
+
+  protected sessionChanged(session: VmSession | undefined): void {
+    this.state = session?.state;
+    this.generation = session?.generation ?? 0;
+    this.notices = [];
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,260 @@
+// The learner's machine as the page sees it: owns the current VirtualMachine, replaces it on reset or
+// cold boot, and turns its lifecycle into one SessionState the UI renders. It also keeps the console
+// output of the current machine (so a terminal attached late shows everything) and watches the
+// guest's liveness while it is ready. Not a Lit element: elements get it through @lit/context.
+import { AssetDownloadError, AssetsMissingError, type AssetSource } from "../vm/asset-source.ts";
+import { BUILD_HINT } from "../vm/fetch-asset-source.ts";
+import { ManifestError, parseManifest } from "../vm/manifest.ts";
+import { TypedEvents, type Unsubscribe } from "../vm/typed-events.ts";
+import { VirtualMachine, VmError, type VirtualMachineOptions } from "../vm/virtual-machine.ts";
+import type { BootMode, VmFailure, VmState } from "../vm/vm-state.ts";
+import { LivenessWatchdog } from "./liveness-watchdog.ts";
+
+export type SessionState =
+  /** Fetching the guest manifest before a machine exists. */
+  | { readonly phase: "starting"; readonly mode: BootMode }
+  | { readonly phase: "loading"; readonly mode: BootMode; readonly loadedBytes: number; readonly totalBytes: number }
+  | { readonly phase: "booting"; readonly mode: BootMode }
+  | { readonly phase: "ready"; readonly mode: BootMode; readonly bootMs: number; readonly bootId: string }
+  /** The machine runs but its guest stopped answering the liveness probe. */
+  | { readonly phase: "unresponsive"; readonly mode: BootMode; readonly bootMs: number; readonly bootId: string }
+  | { readonly phase: "error"; readonly failure: VmFailure };
+
+export type SessionPhase = SessionState["phase"];
+
+/** A new machine replaced the previous one: whatever showed the old console starts afresh. */
+export interface MachineChange {
+  readonly generation: number;
+  readonly mode: BootMode;
+}
+
+export interface VmSessionEvents {
+  state: SessionState;
+  /** Bytes the current machine wrote to the learner's console. */
+  console: Uint8Array;
+  /** Something the learner should know that is not an error (e.g. the snapshot was refused). */
+  notice: string;
+  machine: MachineChange;
+}
+
+export interface VmSessionOptions {
+  readonly assets: AssetSource;
+  readonly wasmPath: string;
+  readonly v86Version: string;
+  /** Creates the machine (tests pass a fake); defaults to `new VirtualMachine(options)`. */
+  readonly createMachine?: (options: VirtualMachineOptions) => VirtualMachine;
+  /** Liveness probe pacing (see LivenessWatchdog); the probe is an agent ping. */
+  readonly liveness?: {
+    readonly intervalMs?: number;
+    readonly pingTimeoutMs?: number;
+    readonly maxMisses?: number;
+    readonly isPaused?: () => boolean;
+  };
+}
+
+interface Launch {
+  readonly mode: BootMode;
+  readonly verboseBoot: boolean;
+}
+
+/** Console output kept for a terminal that attaches late (the cold-boot log is ~40 kB). */
+const BACKLOG_LIMIT = 1024 * 1024;
+
+export class VmSession {
+  readonly events = new TypedEvents<VmSessionEvents>();
+  private current: SessionState = { phase: "starting", mode: "restore" };
+  private machine: VirtualMachine | undefined;
+  private machineSubscriptions: Unsubscribe[] = [];
+  private generationCounter = 0;
+  private started = false;
+  private disposed = false;
+  private lastLaunch: Launch = { mode: "restore", verboseBoot: false };
+  private backlog: Uint8Array[] = [];
+  private backlogBytes = 0;
+  private consoleSize: { rows: number; cols: number } | undefined;
+  private watchdog: LivenessWatchdog | undefined;
+
+  constructor(private readonly options: VmSessionOptions) {}
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** Counts machines: 1 for the first one, +1 for every reset, cold boot or retry. */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  /** The running machine, e.g. for checks that talk to its agent; undefined between machines. */
+  get vm(): VirtualMachine | undefined {
+    return this.machine;
+  }
+
+  /** Everything the current machine has written to its console so far, oldest first. */
+  consoleBacklog(): readonly Uint8Array[] {
+    return this.backlog;
+  }
+
+  /** Starts the first machine from the pristine snapshot; later calls do nothing. */
+  start(): Promise<void> {
+    if (this.started) return Promise.resolve();
+    this.started = true;
+    return this.launch({ mode: "restore", verboseBoot: false });
+  }
+
+  /** Throws the current machine away and restores the pristine snapshot. */
+  reset(): Promise<void> {
+    this.started = true;
+    return this.launch({ mode: "restore", verboseBoot: false });
+  }
+
+  /** Throws the current machine away and boots the kernel from scratch, showing its boot log. */
+  coldBoot(): Promise<void> {
+    this.started = true;
+    return this.launch({ mode: "cold", verboseBoot: true });
+  }
+
+  /** Repeats the last attempt (after a failed download, or once the missing image was built). */
+  retry(): Promise<void> {
+    this.started = true;
+    return this.launch(this.lastLaunch);
+  }
+
+  /** Keyboard input for the console; ignored unless a machine is running. */
+  sendConsole(data: string | Uint8Array): void {
+    if (this.current.phase !== "ready" && this.current.phase !== "unresponsive") return;
+    this.machine?.sendConsole(data);
+  }
+
+  /** The terminal's size; remembered and given to every machine once it is ready. */
+  resizeConsole(rows: number, cols: number): void {
+    if (rows < 1 || cols < 1) return;
+    if (this.consoleSize?.rows === rows && this.consoleSize.cols === cols) return;
+    this.consoleSize = { rows, cols };
+    if (this.current.phase === "ready" || this.current.phase === "unresponsive") this.machine?.resizeConsole(rows, cols);
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.generationCounter++;
+    this.watchdog?.stop();
+    const machine = this.detachMachine();
+    this.events.clear();
+    await machine?.dispose();
+  }
+
+  private async launch(launch: Launch): Promise<void> {
+    if (this.disposed) return;
+    const generation = ++this.generationCounter;
+    const stale = (): boolean => generation !== this.generationCounter;
+    this.lastLaunch = launch;
+    this.watchdog?.stop();
+    const previous = this.detachMachine();
+    this.backlog = [];
+    this.backlogBytes = 0;
+    this.events.emit("machine", { generation, mode: launch.mode });
+    this.setState({ phase: "starting", mode: launch.mode });
+    try {
+      // Free the old guest's memory before the next one allocates its own.
+      await previous?.dispose();
+      if (stale()) return;
+      const manifest = parseManifest(await this.options.assets.loadManifest());
+      if (stale()) return;
+      const create = this.options.createMachine ?? ((options) => new VirtualMachine(options));
+      const machine = create({
+        manifest,
+        assets: this.options.assets,
+        wasmPath: this.options.wasmPath,
+        v86Version: this.options.v86Version,
+        mode: launch.mode,
+        verboseBoot: launch.verboseBoot,
+      });
+      this.machine = machine;
+      this.machineSubscriptions = [
+        machine.events.on("state", (state) => this.onMachineState(machine, state)),
+        machine.events.on("console", (chunk) => this.onConsole(chunk)),
+        machine.events.on("notice", (notice) => this.events.emit("notice", notice)),
+      ];
+      await machine.start();
+    } catch (error) {
+      if (stale() || error instanceof VmError) return; // a machine's own failure arrived as its state
+      this.setState({ phase: "error", failure: failureOf(error) });
+    }
+  }
+
+  private detachMachine(): VirtualMachine | undefined {
+    for (const unsubscribe of this.machineSubscriptions) unsubscribe();
+    this.machineSubscriptions = [];
+    const machine = this.machine;
+    this.machine = undefined;
+    return machine;
+  }
+
+  private onMachineState(machine: VirtualMachine, state: VmState): void {
+    if (machine !== this.machine) return;
+    switch (state.phase) {
+      case "idle":
+      case "disposed":
+        return;
+      case "ready":
+        this.setState(state);
+        if (this.consoleSize) machine.resizeConsole(this.consoleSize.rows, this.consoleSize.cols);
+        this.watch(machine);
+        return;
+      case "error":
+        this.watchdog?.stop();
+        this.setState(state);
+        return;
+      default:
+        this.setState(state);
+    }
+  }
+
+  private watch(machine: VirtualMachine): void {
+    const liveness = this.options.liveness ?? {};
+    this.watchdog?.stop();
+    this.watchdog = new LivenessWatchdog({
+      probe: () => machine.agent.ping({ timeoutMs: liveness.pingTimeoutMs ?? 3000 }),
+      intervalMs: liveness.intervalMs ?? 5000,
+      maxMisses: liveness.maxMisses ?? 2,
+      isPaused: liveness.isPaused ?? documentHidden,
+      onChange: (responsive) => {
+        const state = this.current;
+        if (machine !== this.machine) return;
+        if (!responsive && state.phase === "ready") this.setState({ ...state, phase: "unresponsive" });
+        if (responsive && state.phase === "unresponsive") this.setState({ ...state, phase: "ready" });
+      },
+    });
+    this.watchdog.start();
+  }
+
+  private onConsole(chunk: Uint8Array): void {
+    this.backlog.push(chunk);
+    this.backlogBytes += chunk.length;
+    while (this.backlogBytes > BACKLOG_LIMIT && this.backlog.length > 1) {
+      this.backlogBytes -= this.backlog.shift()!.length;
+    }
+    this.events.emit("console", chunk);
+  }
+
+  private setState(state: SessionState): void {
+    this.current = state;
+    this.events.emit("state", state);
+  }
+}
+
+function documentHidden(): boolean {
+  return typeof document !== "undefined" && document.visibilityState === "hidden";
+}
+
+/** Failures before a machine exists: the manifest is missing, unreachable or from an older build. */
+function failureOf(error: unknown): VmFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof AssetsMissingError) return { kind: "assets-missing", message };
+  if (error instanceof ManifestError) {
+    return { kind: "assets-missing", message: `The guest image is out of date or damaged. ${BUILD_HINT}\n\n${message}` };
+  }
+  if (error instanceof AssetDownloadError) return { kind: "download-failed", message };
+  return { kind: "emulator-error", message };
+}

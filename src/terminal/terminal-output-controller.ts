@@ -1,0 +1,81 @@
+// Console output of the VM session into the terminal, batched: chunks that arrive within one frame are
+// written with one terminal.write. A new machine (reset, cold boot) clears the screen first; a terminal
+// attached late replays what the machine has printed so far.
+import type { Terminal } from "@xterm/xterm";
+import type { ReactiveControllerHost } from "lit";
+import { SessionBoundController } from "../app/session-controller.ts";
+import type { VmSession } from "../app/vm-session.ts";
+import type { Unsubscribe } from "../vm/typed-events.ts";
+import { FrameTask } from "./frame-task.ts";
+import type { XtermController } from "./xterm-controller.ts";
+
+export class TerminalOutputController extends SessionBoundController {
+  private terminal: Terminal | undefined;
+  private pending: Uint8Array[] = [];
+  private readonly frame = new FrameTask(() => this.flush());
+
+  constructor(host: ReactiveControllerHost, source: () => VmSession | undefined, xterm: XtermController) {
+    super(host, source);
+    xterm.onAttach((terminal) => {
+      this.terminal = terminal;
+      this.replay();
+      return () => {
+        this.terminal = undefined;
+        this.discard();
+      };
+    });
+  }
+
+  override hostDisconnected(): void {
+    super.hostDisconnected();
+    this.discard();
+  }
+
+  protected subscribe(session: VmSession): Unsubscribe[] {
+    return [
+      session.events.on("console", (chunk) => this.enqueue(chunk)),
+      session.events.on("machine", () => this.replay()),
+    ];
+  }
+
+  protected sessionChanged(): void {
+    this.replay();
+  }
+
+  /** Starts the screen afresh with everything the current machine printed. */
+  private replay(): void {
+    this.discard();
+    if (!this.terminal) return;
+    this.terminal.reset();
+    this.pending = [...(this.session?.consoleBacklog() ?? [])];
+    if (this.pending.length > 0) this.frame.schedule();
+  }
+
+  private enqueue(chunk: Uint8Array): void {
+    if (!this.terminal) return; // the backlog is replayed once a terminal attaches
+    this.pending.push(chunk);
+    this.frame.schedule();
+  }
+
+  private discard(): void {
+    this.pending = [];
+    this.frame.cancel();
+  }
+
+  private flush(): void {
+    const chunks = this.pending;
+    this.pending = [];
+    if (!this.terminal || chunks.length === 0) return;
+    this.terminal.write(chunks.length === 1 ? chunks[0]! : concat(chunks));
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+// Design tokens and the button look shared by the page's elements (shadow roots do not inherit
+// stylesheets, only custom properties, so every element adopts these).
+import { css } from "lit";
+
+export const buttonStyles = css`
+  button {
+    font: inherit;
+    font-size: 0.875rem;
+    font-weight: 600;
+    line-height: 1.25rem;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.4rem 0.85rem;
+    border-radius: 0.5rem;
+    border: 1px solid var(--lab-border-strong);
+    background: var(--lab-surface-raised);
+    color: var(--lab-text);
+    cursor: pointer;
+    white-space: nowrap;
+    transition:
+      background-color 120ms ease,
+      border-color 120ms ease;
+  }
+  button:hover {
+    background: var(--lab-surface-hover);
+    border-color: var(--lab-text-muted);
+  }
+  button:focus-visible {
+    outline: 2px solid var(--lab-focus);
+    outline-offset: 2px;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  button.primary {
+    background: var(--lab-accent);
+    border-color: var(--lab-accent);
+    color: var(--lab-on-accent);
+  }
+  button.primary:hover {
+    background: var(--lab-accent-hover);
+    border-color: var(--lab-accent-hover);
+  }
+  button svg {
+    width: 1rem;
+    height: 1rem;
+    flex: none;
+  }
+`;

@@ -1,0 +1,40 @@
+// Vite serves and builds the page. public/ is copied as is, so the guest image built by
+// images/build.sh is served from ./guest/ next to the page (manifest.json, bios.bin, state.bin.zst, …).
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * libv86.mjs runs in Node too and reaches for fs, crypto and perf_hooks there, behind runtime checks
+ * that are false in a browser. Give those imports an empty module instead of Vite's browser-external
+ * stub, which warns on every build about code that never runs.
+ */
+function v86NodeBuiltins(): Plugin {
+  const stub = "\0v86-node-builtin";
+  const builtins = new Set(["fs", "crypto", "perf_hooks", "node:fs/promises", "node:crypto"]);
+  return {
+    name: "isolation-lab:v86-node-builtins",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (builtins.has(source) && importer?.includes("/node_modules/v86/")) return stub;
+      return null;
+    },
+    load(id) {
+      return id === stub ? "export default {};" : null;
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative URLs everywhere: the built site works from any folder (file server, sub-path, CDN).
+  base: "./",
+  publicDir: "public",
+  plugins: [v86NodeBuiltins()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    // v86 and xterm.js are large by nature (~850 kB together, ~220 kB gzipped).
+    chunkSizeWarningLimit: 1024,
+  },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
