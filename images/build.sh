@@ -67,6 +67,8 @@ JSON
   cp "$work/kernel/kernel.config" "$work/kernel.config"
   rm -rf "$work/kernel" "$work/lab-agent"
   rm -rf "$cached" && mv "$work" "$cached"
+  # Keep the three most recent builds (switching branches back and forth stays fast), drop older ones.
+  ls -1dt "$CACHE_DIR"/guest/*/ 2>/dev/null | tail -n +4 | xargs -r rm -rf
 fi
 
 # Copy next to the destination, then swap, so a running server never serves a half-copied folder.

@@ -90,10 +90,16 @@ while IFS= read -r line; do
   done
 done <"$IMAGES_DIR/packages.txt"
 
-# Dynamically loaded parts that NEEDED does not list: iptables' match/target plugins, the loader.
+# Dynamically loaded parts that NEEDED does not list: the loader, and iptables' match/target plugins.
+# Only the plugins for matches and targets this kernel has (kernel/lab.config) or that iptables-nft
+# turns into native nftables expressions: the other ~100 would only fail at run time, and every byte
+# here is unpacked at each cold boot and stored in the snapshot.
 copy_path lib/ld-linux.so.2
-for plugin in "$staging"/usr/lib/i386-linux-gnu/xtables/*.so; do
-  copy_path "${plugin#"$staging"/}"
+xtables_plugins="libxt_standard libxt_tcp libxt_udp libipt_icmp libip6t_icmp6 libxt_conntrack libxt_state
+  libxt_comment libxt_addrtype libxt_multiport libxt_MASQUERADE libxt_DNAT libxt_SNAT libxt_NAT libipt_REJECT
+  libip6t_REJECT libxt_mark libxt_MARK libxt_iprange libxt_mac libxt_pkttype libxt_length"
+for plugin in $xtables_plugins; do
+  copy_path "usr/lib/i386-linux-gnu/xtables/$plugin.so" || die "iptables has no plugin $plugin"
 done
 for f in "${programs[@]}" "$root"/usr/lib/i386-linux-gnu/xtables/*.so; do
   case "$f" in /*) copy_libraries "$f" ;; *) copy_libraries "$staging/$f" ;; esac
