@@ -1,0 +1,211 @@
+// Turns the check kinds of exercise.md into the scripts the guest agent runs, and judges a result
+// against a check's expectation. Also the lints that keep checks read-only and solutions typeable.
+import type { CheckExpectation, CheckKind } from "./model.ts";
+import type { CheckSpec } from "./schema.ts";
+
+/**
+ * Shell helpers prepended to every check and answer script (run by bash, and by busybox sh too). They
+ * only read /proc, and avoid starting programs where a shell builtin will do: every fork costs tens of
+ * milliseconds in the emulator. "Learner processes" are the user-space processes outside the agent's
+ * cgroup: not the kernel's threads, not init (PID 1), not the agent or the check itself.
+ */
+export const CHECK_PRELUDE = String.raw`
+lab_procs() {
+  for _d in /proc/[0-9]*; do
+    _p=${"${_d#/proc/}"}
+    [ "$_p" = 1 ] && continue
+    [ -e "$_d/exe" ] || continue
+    read -r _cg 2>/dev/null <"$_d/cgroup" || continue
+    case "$_cg" in 0::/agent|0::/agent/*) continue ;; esac
+    read -r _c 2>/dev/null <"$_d/comm" || continue
+    echo "$_p $_c"
+  done
+}
+lab_find() { lab_procs | awk -v re="$1" '{ c = $0; sub(/^[0-9]+ /, "", c); if (c ~ re) print $1 }'; }
+lab_ns() { readlink "/proc/$1/ns/$2" 2>/dev/null; }
+lab_same_ns() { [ -e "/proc/$1/ns/$3" ] && [ "/proc/$1/ns/$3" -ef "/proc/$2/ns/$3" ]; }
+lab_new_ns() { [ -e "/proc/$1/ns/$2" ] && ! [ "/proc/$1/ns/$2" -ef "/proc/1/ns/$2" ]; }
+lab_root() { readlink "/proc/$1/root" 2>/dev/null; }
+lab_root_is() { [ "/proc/$1/root" -ef "$2" ]; }
+lab_status() {
+  while read -r _k _v; do
+    [ "$_k" = "$2:" ] && { echo "$_v"; return 0; }
+  done 2>/dev/null <"/proc/$1/status"
+  return 1
+}
+lab_nspid() { _s=$(lab_status "$1" NSpid) || return 1; for _x in $_s; do :; done; echo "$_x"; }
+lab_ppid() { lab_status "$1" PPid; }
+lab_args() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | sed 's/ $//'; }
+lab_cgroup() { read -r _cg 2>/dev/null <"/proc/$1/cgroup" && echo "${"${_cg#0::}"}"; }
+lab_hostname() { nsenter -t "$1" -u hostname 2>/dev/null; }
+`.trimStart();
+
+/** Quotes a string for sh: 'it'\''s'. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface CompiledCheck {
+  readonly kind: CheckKind;
+  readonly script: string;
+  readonly expect: CheckExpectation;
+}
+
+export function compileCheck(spec: CheckSpec): CompiledCheck {
+  switch (spec.kind) {
+    case "shell":
+      return { kind: "shell", script: spec.run.trim(), expect: spec.expect ?? { exitCode: 0 } };
+    case "file": {
+      const path = shellQuote(spec.path);
+      if (spec.exists === false) {
+        return { kind: "file", script: `! { [ -e ${path} ] || [ -L ${path} ]; }`, expect: { exitCode: 0 } };
+      }
+      if (spec.matches === undefined) {
+        return { kind: "file", script: `[ -e ${path} ] || [ -L ${path} ]`, expect: { exitCode: 0 } };
+      }
+      return { kind: "file", script: `cat -- ${path}`, expect: { exitCode: 0, stdout: spec.matches } };
+    }
+    case "process": {
+      const tests: string[] = [];
+      if (spec.root !== undefined) tests.push(`lab_root_is "$_pid" ${shellQuote(spec.root)} || continue`);
+      for (const [type, want] of Object.entries(spec.namespaces ?? {})) {
+        tests.push(
+          want === "new"
+            ? `lab_new_ns "$_pid" ${type} || continue`
+            : `lab_same_ns "$_pid" 1 ${type} || continue`,
+        );
+      }
+      if (spec.nsPid !== undefined) tests.push(`[ "$(lab_nspid "$_pid")" = ${spec.nsPid} ] || continue`);
+      if (spec.args !== undefined) tests.push(`lab_args "$_pid" | grep -Eq -- ${shellQuote(spec.args)} || continue`);
+      if (spec.cgroup !== undefined) tests.push(`lab_cgroup "$_pid" | grep -Eq -- ${shellQuote(spec.cgroup)} || continue`);
+      const script = [
+        `for _pid in $(lab_find ${shellQuote(spec.comm ?? ".")}); do`,
+        ...tests.map((t) => `  ${t}`),
+        `  echo "$_pid"`,
+        `  exit 0`,
+        `done`,
+        `echo "no matching process" >&2`,
+        `exit 1`,
+      ].join("\n");
+      return { kind: "process", script, expect: { exitCode: 0 } };
+    }
+  }
+}
+
+export interface ResultToJudge {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Why a result does not meet the expectation (in English, for authors and logs), or undefined if it does. */
+export function unmetExpectation(expect: CheckExpectation, result: ResultToJudge): string | undefined {
+  if (expect.exitCode !== undefined && result.exitCode !== expect.exitCode) {
+    return `exit code ${result.exitCode}, expected ${expect.exitCode}`;
+  }
+  if (expect.stdout !== undefined && !new RegExp(expect.stdout, "m").test(result.stdout)) {
+    return `the output does not match /${expect.stdout}/`;
+  }
+  if (expect.stderr !== undefined && !new RegExp(expect.stderr, "m").test(result.stderr)) {
+    return `the error output does not match /${expect.stderr}/`;
+  }
+  return undefined;
+}
+
+// ---- lints --------------------------------------------------------------------------------------
+
+/** Removes comments and the contents of quoted strings, so lints only see shell syntax. */
+function shellSyntaxOnly(script: string): string {
+  let out = "";
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i]!;
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) {
+        quote = undefined;
+        out += c;
+      }
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      out += c;
+    } else if (script.startsWith("$((", i)) {
+      // Arithmetic: `>>` and `<` there are operators, not redirections. Skip to the matching `))`.
+      let depth = 0;
+      let j = i + 1;
+      for (; j < script.length; j++) {
+        if (script[j] === "(") depth++;
+        else if (script[j] === ")" && --depth === 0) break;
+      }
+      out += "$((0))";
+      i = j;
+    } else if (c === "\\") {
+      out += script.slice(i, i + 2);
+      i++;
+    } else if (c === "#" && (i === 0 || /[\s;|&(]/.test(script[i - 1]!))) {
+      while (i + 1 < script.length && script[i + 1] !== "\n") i++;
+    } else out += c;
+  }
+  return out;
+}
+
+// A command word: at the start of a line or after ; & | ( ` { ! $( or then/do/else, or run by
+// xargs/exec/env/sudo/nsenter ... (nsenter's options are skipped).
+const COMMAND_POSITION = String.raw`(?:^|[;&|(\x60{!]|\$\(|\b(?:then|do|else|xargs|exec|env|sudo|time)\b|\bnsenter(?:\s+-{1,2}[\w=-]+(?:\s+\d+)?)*)\s*`;
+
+const WRITING_COMMANDS = [
+  "mount", "umount", "kill", "pkill", "killall", "rm", "rmdir", "mkdir", "touch", "mv", "cp", "ln", "chmod",
+  "chown", "chgrp", "chroot", "unshare", "pivot_root", "ipcmk", "ipcrm", "losetup", "tee", "dd", "truncate",
+  "mknod", "mkfifo", "modprobe", "insmod", "rmmod", "reboot", "poweroff", "halt", "swapon", "swapoff", "brctl",
+  "setcap", "useradd", "adduser", "passwd", "install", "patch", "cgcreate", "cgexec", "sysctl",
+];
+
+const STATE_CHANGE_RULES: readonly { readonly pattern: RegExp; readonly what: string }[] = [
+  {
+    pattern: new RegExp(`${COMMAND_POSITION}(${WRITING_COMMANDS.join("|")})(?![\\w.-])(?!\\s+-0\\b)`, "m"),
+    what: "runs `$1`, which changes the guest",
+  },
+  { pattern: new RegExp(`${COMMAND_POSITION}hostname\\s+(?![-|;&)>]|$)[^\\s]`, "m"), what: "sets the hostname" },
+  { pattern: /(?:^|[^&<>])[0-9]?>>?(?!\s*(?:&|\/dev\/null\b)|>)/m, what: "redirects output into a file" },
+  {
+    pattern: new RegExp(`${COMMAND_POSITION}(?:ip|bridge)\\b[^\\n;|&]*\\s(add|del|delete|set|flush|change|replace|exec)\\b`, "m"),
+    what: "changes the network configuration (`ip ... $1`)",
+  },
+  {
+    pattern: new RegExp(`${COMMAND_POSITION}(?:iptables|ip6tables)\\b[^\\n;|&]*\\s-(?:[AIDRFNXZP]\\b|-(?:append|insert|delete|replace|flush|new|policy))`, "m"),
+    what: "changes firewall rules",
+  },
+  { pattern: new RegExp(`${COMMAND_POSITION}nft\\b[^\\n;|&]*\\s(add|create|insert|replace|delete|destroy|flush|-f)\\b`, "m"), what: "changes nftables rules" },
+  { pattern: new RegExp(`${COMMAND_POSITION}sed\\b[^\\n;|&]*\\s-i`, "m"), what: "edits a file in place (sed -i)" },
+];
+
+/**
+ * Reasons a check or answer script looks like it changes guest state. A heuristic to catch slips
+ * (checks must be read-only), not a sandbox: the guest tests compare the guest before and after.
+ */
+export function stateChangingParts(script: string): string[] {
+  const syntax = shellSyntaxOnly(script);
+  const found: string[] = [];
+  for (const rule of STATE_CHANGE_RULES) {
+    const match = rule.pattern.exec(syntax);
+    if (match) found.push(rule.what.replace("$1", match[1] ?? ""));
+  }
+  return found;
+}
+
+const INTERACTIVE_COMMANDS = ["vi", "vim", "nano", "less", "more", "top", "watch", "passwd", "read", "man"];
+
+/**
+ * Reasons a solution or clickable command would not work when typed into the learner's interactive
+ * bash: a tab triggers completion, and some programs wait for keys instead of reading the next line.
+ */
+export function typingHazards(script: string): string[] {
+  const found: string[] = [];
+  if (script.includes("\t")) found.push("contains a tab character, which bash turns into completion when typed");
+  const syntax = shellSyntaxOnly(script);
+  const match = new RegExp(`${COMMAND_POSITION}(${INTERACTIVE_COMMANDS.join("|")})(?![\\w.-])`, "m").exec(syntax);
+  if (match) found.push(`runs \`${match[1]}\`, which waits for keys instead of running to the end`);
+  return found;
+}

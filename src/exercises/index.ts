@@ -1,0 +1,27 @@
+// The exercise format and check runner, for the UI. Browser-safe: the bundled content is in
+// bundled.ts, the Node loader in node-loader.ts.
+export { LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from "./locales.ts";
+export * from "./model.ts";
+export {
+  loadExercises,
+  loadExercisesOrThrow,
+  formatProblem,
+  ExerciseContentError,
+  type ContentFile,
+  type ContentProblem,
+  type LoadResult,
+} from "./loader.ts";
+export {
+  runChecks,
+  runCheck,
+  checkAnswer,
+  judgeAnswer,
+  ChecksAbortedError,
+  type CheckResult,
+  type CheckStatus,
+  type StepReport,
+  type AnswerResult,
+  type AnswerStatus,
+  type RunnableCheck,
+  type RunChecksOptions,
+} from "./check-runner.ts";

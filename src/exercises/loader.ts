@@ -1,0 +1,483 @@
+// Loads exercises from their markdown files and validates them. Pure: it gets the files' text, so the
+// browser bundle (bundled.ts, files inlined by Vite) and Node (node-loader.ts, files read from disk)
+// share it. Every problem names the file, the line and, where there is one, the front matter field.
+import type { z } from "zod";
+import { compileCheck, stateChangingParts, typingHazards } from "./checks.ts";
+import { parseFrontMatter, type FrontMatterFile } from "./front-matter.ts";
+import { LOCALES, isLocale, type Locale } from "./locales.ts";
+import type {
+  ContentBlock,
+  Exercise,
+  ExerciseStep,
+  LocalizedExerciseText,
+  LocalizedStepText,
+} from "./model.ts";
+import {
+  CHECK_KINDS,
+  DEFAULT_CHECK_TIMEOUT_MS,
+  localeFrontMatterSchema,
+  sharedFrontMatterSchema,
+  type LocaleFrontMatter,
+  type SharedFrontMatter,
+} from "./schema.ts";
+import { ID_PATTERN, parseBody, RECAP_ID, type RawBlock, type RawSection } from "./sections.ts";
+
+/** The language-neutral file of every exercise folder. */
+export const SHARED_FILE = "exercise.md";
+
+export interface ContentFile {
+  /** Path relative to the content folder: `<folder>/<file>.md`, e.g. `02-container-is-a-process/en.md`. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface ContentProblem {
+  /** The file as shown to authors (the content root prefix included). */
+  readonly file: string;
+  readonly line?: number;
+  /** The front matter field, e.g. `steps[1].checks.found.kind`. */
+  readonly field?: string;
+  readonly message: string;
+}
+
+export interface LoadResult {
+  /** The exercises without problems, in order. */
+  readonly exercises: readonly Exercise[];
+  readonly problems: readonly ContentProblem[];
+}
+
+export interface LoadOptions {
+  /** Prefix for file names in problems, e.g. `src/content/`. */
+  readonly displayRoot?: string;
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line !== undefined ? `${problem.file}:${problem.line}` : problem.file;
+  return `${where}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`;
+}
+
+export class ExerciseContentError extends Error {
+  override readonly name = "ExerciseContentError";
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(`The exercise content has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
+  }
+}
+
+const FOLDER_PATTERN = /^(\d+)-(.+)$/;
+
+export function loadExercises(files: readonly ContentFile[], options: LoadOptions = {}): LoadResult {
+  const root = options.displayRoot ?? "";
+  const problems: ContentProblem[] = [];
+  const folders = new Map<string, Map<string, string>>();
+  for (const file of files) {
+    const parts = file.path.replace(/\\/g, "/").replace(/^\.?\//, "").split("/");
+    if (parts.length !== 2) {
+      problems.push({ file: root + file.path, message: "exercise files belong directly in a folder `<NN>-<slug>/`" });
+      continue;
+    }
+    const [folder, name] = parts as [string, string];
+    if (!folders.has(folder)) folders.set(folder, new Map());
+    folders.get(folder)!.set(name, file.text);
+  }
+
+  const exercises: Exercise[] = [];
+  for (const [folder, folderFiles] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
+    const loader = new FolderLoader(folder, folderFiles, root);
+    const exercise = loader.load();
+    problems.push(...loader.problems);
+    if (exercise) exercises.push(exercise);
+  }
+
+  const seen = new Map<string, string>();
+  for (const exercise of exercises) {
+    for (const key of [`order ${exercise.order}`, `id "${exercise.id}"`]) {
+      const other = seen.get(key);
+      if (other) problems.push({ file: `${root}${exercise.folder}/`, message: `has the same ${key} as ${other}/` });
+      else seen.set(key, exercise.folder);
+    }
+  }
+  exercises.sort((a, b) => a.order - b.order);
+  // Folder by folder, file by file, top to bottom (sort is stable: same-line problems keep their order).
+  problems.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+  return { exercises, problems };
+}
+
+/** Loads the files and throws an ExerciseContentError listing every problem, if there is any. */
+export function loadExercisesOrThrow(files: readonly ContentFile[], options: LoadOptions = {}): readonly Exercise[] {
+  const result = loadExercises(files, options);
+  if (result.problems.length > 0) throw new ExerciseContentError(result.problems);
+  return result.exercises;
+}
+
+type Path = readonly PropertyKey[];
+
+function fieldName(path: Path): string {
+  return path
+    .map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`))
+    .join("");
+}
+
+/** zod issues as messages an author understands; `path` is where the line is looked up. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: Path; message: string }[] {
+  const out: { path: Path; message: string }[] = [];
+  for (const issue of issues) {
+    const path = issue.path as Path;
+    const input = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case "invalid_type":
+        out.push({ path, message: input === undefined ? "missing field" : `expected ${issue.expected}, found ${describeValue(input)}` });
+        break;
+      case "unrecognized_keys":
+        for (const key of issue.keys) out.push({ path: [...path, key], message: "unknown field" });
+        break;
+      case "invalid_key": {
+        const inner = issue.issues[0]?.message ?? issue.message;
+        out.push({ path, message: `${describeValue(input ?? path.at(-1))} is not a valid id: ${inner}` });
+        break;
+      }
+      case "invalid_union": {
+        if ((issue as { discriminator?: string }).discriminator === "kind") {
+          const kind = (input as { kind?: unknown } | undefined)?.kind;
+          out.push({
+            path,
+            message:
+              kind === undefined
+                ? `missing check kind (one of: ${CHECK_KINDS.join(", ")})`
+                : `unknown check kind ${describeValue(kind)} (expected one of: ${CHECK_KINDS.join(", ")})`,
+          });
+        } else out.push({ path, message: issue.message });
+        break;
+      }
+      case "invalid_value":
+        out.push({ path, message: `${describeValue(input)} is not allowed (expected one of: ${issue.values.map(String).join(", ")})` });
+        break;
+      default:
+        out.push({ path, message: issue.message });
+    }
+  }
+  return out;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value;
+}
+
+class FolderLoader {
+  readonly problems: ContentProblem[] = [];
+  private readonly order: number;
+  private readonly id: string;
+
+  constructor(
+    private readonly folder: string,
+    private readonly files: Map<string, string>,
+    private readonly root: string,
+  ) {
+    const match = FOLDER_PATTERN.exec(folder);
+    this.order = match ? Number(match[1]) : NaN;
+    this.id = match?.[2] ?? folder;
+  }
+
+  private fileName(name: string): string {
+    return `${this.root}${this.folder}/${name}`;
+  }
+
+  private problem(name: string, line: number | undefined, message: string, field?: string): void {
+    this.problems.push({
+      file: this.fileName(name),
+      ...(line !== undefined ? { line } : {}),
+      ...(field ? { field } : {}),
+      message,
+    });
+  }
+
+  load(): Exercise | undefined {
+    if (!FOLDER_PATTERN.test(this.folder) || !ID_PATTERN.test(this.id)) {
+      this.problems.push({
+        file: `${this.root}${this.folder}/`,
+        message: "an exercise folder is named `<number>-<slug>`, e.g. `02-container-is-a-process` (lowercase words joined by hyphens)",
+      });
+    }
+    for (const name of this.files.keys()) {
+      const base = name.replace(/\.md$/, "");
+      if (name !== SHARED_FILE && !isLocale(base)) {
+        this.problem(name, 1, `unsupported locale "${base}": the files of an exercise are ${SHARED_FILE}, ${LOCALES.map((l) => `${l}.md`).join(", ")}`);
+      }
+    }
+    const sharedText = this.files.get(SHARED_FILE);
+    if (sharedText === undefined) {
+      this.problem(SHARED_FILE, undefined, "missing: every exercise folder has an exercise.md with its steps, checks and solutions");
+    }
+    const shared = sharedText === undefined ? undefined : this.loadShared(sharedText);
+    const texts: Partial<Record<Locale, LocalizedExerciseText>> = {};
+    for (const locale of LOCALES) {
+      const text = this.files.get(`${locale}.md`);
+      if (text === undefined) {
+        this.problem(`${locale}.md`, undefined, `missing locale: every exercise is written in ${LOCALES.join(" and ")}`);
+        continue;
+      }
+      const localized = this.loadLocale(locale, text, shared);
+      if (localized) texts[locale] = localized;
+    }
+    if (this.problems.length > 0 || !shared) return undefined;
+    return {
+      id: this.id,
+      order: this.order,
+      folder: this.folder,
+      ...(shared.data.minutes !== undefined ? { minutes: shared.data.minutes } : {}),
+      steps: shared.steps,
+      text: texts as Record<Locale, LocalizedExerciseText>,
+    };
+  }
+
+  private parse<T>(
+    name: string,
+    text: string,
+    schema: z.ZodType<T>,
+  ): { file: FrontMatterFile; data: T | undefined } {
+    const file = parseFrontMatter(text);
+    for (const error of file.errors) this.problem(name, error.line, error.message);
+    if (file.errors.length > 0) return { file, data: undefined };
+    const result = schema.safeParse(file.data ?? {}, { reportInput: true });
+    if (result.success) return { file, data: result.data };
+    for (const { path, message } of describeIssues(result.error.issues)) {
+      this.problem(name, file.lineOf(path), message, fieldName(path) || undefined);
+    }
+    return { file, data: undefined };
+  }
+
+  private loadShared(text: string): { data: SharedFrontMatter; steps: ExerciseStep[]; file: FrontMatterFile } | undefined {
+    const { file, data } = this.parse(SHARED_FILE, text, sharedFrontMatterSchema);
+    if (!data) return undefined;
+    const seen = new Set<string>();
+    const steps = data.steps.map((step, index): ExerciseStep => {
+      const report = (rest: PropertyKey[], message: string): void => {
+        const path = ["steps", index, ...rest];
+        this.problem(SHARED_FILE, file.lineOf(path), message, fieldName(path));
+      };
+      if (seen.has(step.id)) report(["id"], `duplicate step id "${step.id}"`);
+      seen.add(step.id);
+      if (step.id === RECAP_ID) report(["id"], `"${RECAP_ID}" is reserved for the closing section`);
+      for (const hazard of typingHazards(step.solution)) report(["solution"], `the solution ${hazard}`);
+      for (const [id, command] of Object.entries(step.commands ?? {})) {
+        for (const hazard of typingHazards(command)) report(["commands", id], `the command ${hazard}`);
+      }
+      const checks = Object.entries(step.checks ?? {}).map(([id, spec]) => {
+        if (spec.kind === "shell") {
+          for (const change of stateChangingParts(spec.run)) {
+            report(["checks", id, "run"], `checks must be read-only, but this one ${change}`);
+          }
+        }
+        return { id, ...compileCheck(spec), timeoutMs: spec.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS };
+      });
+      if (step.question) {
+        for (const change of stateChangingParts(step.question.answer)) {
+          report(["question", "answer"], `answer scripts must be read-only, but this one ${change}`);
+        }
+      }
+      return {
+        id: step.id,
+        commands: Object.entries(step.commands ?? {}).map(([id, command]) => ({ id, command: command.trim() })),
+        checks,
+        solution: step.solution.trim(),
+        ...(step.question
+          ? {
+              question: {
+                answer: step.question.answer.trim(),
+                compare: step.question.compare ?? "text",
+                tolerance: step.question.tolerance ?? 0,
+                timeoutMs: step.question.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+              },
+            }
+          : {}),
+      };
+    });
+    return { data, steps, file };
+  }
+
+  private loadLocale(
+    locale: Locale,
+    text: string,
+    shared: { steps: ExerciseStep[]; file: FrontMatterFile } | undefined,
+  ): LocalizedExerciseText | undefined {
+    const name = `${locale}.md`;
+    const before = this.problems.length;
+    const { file, data } = this.parse(name, text, localeFrontMatterSchema);
+    const body = parseBody(file.body, file.bodyLine);
+    for (const p of body.problems) this.problem(name, p.line, p.message);
+    if (!shared || !data) return undefined;
+
+    const sharedSteps = new Map(shared.steps.map((step, index) => [step.id, { step, index }]));
+    const sharedLine = (id: string): string => {
+      const index = sharedSteps.get(id)?.index;
+      return index === undefined ? SHARED_FILE : `${SHARED_FILE}:${shared.file.lineOf(["steps", index, "id"])}`;
+    };
+    this.crossCheckSections(name, body.sections, sharedSteps, sharedLine, file);
+    this.crossCheckTexts(name, data, file, sharedSteps, sharedLine);
+    for (const block of body.intro) {
+      if (block.kind === "command") this.problem(name, block.line, "commands can only be placed inside a step section");
+    }
+    if (this.problems.length > before) return undefined;
+
+    const sections = new Map(body.sections.map((section) => [section.id, section]));
+    const steps = shared.steps.map((step): LocalizedStepText => {
+      const section = sections.get(step.id)!;
+      const stepText = data.steps?.[step.id];
+      return {
+        id: step.id,
+        title: section.title,
+        blocks: this.blocks(section, step),
+        checks: Object.fromEntries(step.checks.map((check) => [check.id, stepText!.checks![check.id]!])),
+        ...(step.question ? { question: stepText!.question! } : {}),
+      };
+    });
+    const recap = sections.get(RECAP_ID);
+    return {
+      locale,
+      title: data.title.trim(),
+      summary: data.summary.trim(),
+      intro: body.intro.map(toMarkdownBlock),
+      steps,
+      ...(recap ? { recap: { title: recap.title, blocks: recap.blocks.map(toMarkdownBlock) } } : {}),
+    };
+  }
+
+  private crossCheckSections(
+    name: string,
+    sections: readonly RawSection[],
+    sharedSteps: Map<string, { step: ExerciseStep; index: number }>,
+    sharedLine: (id: string) => string,
+    file: FrontMatterFile,
+  ): void {
+    const seen = new Set<string>();
+    let lastIndex = -1;
+    sections.forEach((section, position) => {
+      if (!section.id) return; // already reported: heading without an id
+      if (seen.has(section.id)) {
+        this.problem(name, section.line, `duplicate section {#${section.id}}`);
+        return;
+      }
+      seen.add(section.id);
+      if (section.id === RECAP_ID) {
+        if (position !== sections.length - 1) this.problem(name, section.line, `the {#${RECAP_ID}} section must be the last one`);
+        for (const block of section.blocks) {
+          if (block.kind === "command") this.problem(name, block.line, "commands can only be placed inside a step section");
+        }
+        return;
+      }
+      const shared = sharedSteps.get(section.id);
+      if (!shared) {
+        this.problem(
+          name,
+          section.line,
+          `section {#${section.id}} matches no step of ${SHARED_FILE} (its steps: ${[...sharedSteps.keys()].join(", ")})`,
+        );
+        return;
+      }
+      if (shared.index < lastIndex) {
+        this.problem(
+          name,
+          section.line,
+          `step "${section.id}" is out of order: ${SHARED_FILE} has ${[...sharedSteps.keys()].join(", ")}`,
+        );
+      }
+      lastIndex = Math.max(lastIndex, shared.index);
+      const commandIds = new Set(shared.step.commands.map((c) => c.id));
+      for (const block of section.blocks) {
+        if (block.kind === "command" && !commandIds.has(block.value)) {
+          this.problem(
+            name,
+            block.line,
+            `step "${section.id}" has no command "${block.value}" in ${SHARED_FILE} (${sharedLine(section.id)}; its commands: ${[...commandIds].join(", ") || "none"})`,
+          );
+        }
+      }
+    });
+    const end = sections.at(-1)?.line ?? file.bodyLine;
+    for (const id of sharedSteps.keys()) {
+      if (!seen.has(id)) {
+        this.problem(name, end, `no section for step "${id}" (${sharedLine(id)}): add a heading \`## Title {#${id}}\``);
+      }
+    }
+  }
+
+  private crossCheckTexts(
+    name: string,
+    data: LocaleFrontMatter,
+    file: FrontMatterFile,
+    sharedSteps: Map<string, { step: ExerciseStep; index: number }>,
+    sharedLine: (id: string) => string,
+  ): void {
+    const texts = data.steps ?? {};
+    for (const [id, stepText] of Object.entries(texts)) {
+      const shared = sharedSteps.get(id);
+      if (!shared) {
+        this.problem(name, file.lineOf(["steps", id]), `there is no step "${id}" in ${SHARED_FILE}`, `steps.${id}`);
+        continue;
+      }
+      const checkIds = new Set(shared.step.checks.map((c) => c.id));
+      for (const checkId of Object.keys(stepText.checks ?? {})) {
+        if (!checkIds.has(checkId)) {
+          this.problem(
+            name,
+            file.lineOf(["steps", id, "checks", checkId]),
+            `step "${id}" has no check "${checkId}" in ${SHARED_FILE} (${sharedLine(id)})`,
+            `steps.${id}.checks.${checkId}`,
+          );
+        }
+      }
+      if (stepText.question && !shared.step.question) {
+        this.problem(
+          name,
+          file.lineOf(["steps", id, "question"]),
+          `step "${id}" asks no question in ${SHARED_FILE} (${sharedLine(id)})`,
+          `steps.${id}.question`,
+        );
+      }
+    }
+    for (const [id, { step }] of sharedSteps) {
+      const stepText = texts[id];
+      const line = file.lineOf(stepText ? ["steps", id] : ["steps"]);
+      for (const check of step.checks) {
+        if (!stepText?.checks?.[check.id]) {
+          this.problem(
+            name,
+            line,
+            `missing the label and hint of check "${check.id}" (${sharedLine(id)})`,
+            `steps.${id}.checks.${check.id}`,
+          );
+        }
+      }
+      if (step.question && !stepText?.question) {
+        this.problem(name, line, `missing the question's prompt and hint (${sharedLine(id)})`, `steps.${id}.question`);
+      }
+    }
+  }
+
+  /**
+   * The step's prose with its commands in place (a command may be placed more than once, to run it
+   * again); commands the prose does not place come last.
+   */
+  private blocks(section: RawSection, step: ExerciseStep): ContentBlock[] {
+    const commands = new Map(step.commands.map((c) => [c.id, c.command]));
+    const unplaced = new Map(commands);
+    const out: ContentBlock[] = [];
+    for (const block of section.blocks) {
+      if (block.kind === "markdown") out.push({ kind: "markdown", markdown: block.value });
+      else {
+        out.push({ kind: "command", id: block.value, command: commands.get(block.value)! });
+        unplaced.delete(block.value);
+      }
+    }
+    for (const [id, command] of unplaced) out.push({ kind: "command", id, command });
+    return out;
+  }
+}
+
+function toMarkdownBlock(block: RawBlock): ContentBlock {
+  return { kind: "markdown", markdown: block.value };
+}

@@ -1,0 +1,144 @@
+// Splits a locale file's markdown body into the exercise's introduction, one section per step and an
+// optional recap. A step section starts with a level-2 heading that carries the step's id:
+//
+//   ## Find the process from the host {#find-from-host}
+//
+// and a line `{{command ID}}` places one of the step's clickable commands (from exercise.md).
+
+export interface RawBlock {
+  readonly kind: "markdown" | "command";
+  /** Markdown text, or the command id for a placeholder. */
+  readonly value: string;
+  readonly line: number;
+}
+
+export interface RawSection {
+  readonly id: string;
+  readonly title: string;
+  /** 1-based file line of the heading. */
+  readonly line: number;
+  readonly blocks: readonly RawBlock[];
+}
+
+export interface ParsedBody {
+  readonly intro: readonly RawBlock[];
+  readonly sections: readonly RawSection[];
+  readonly problems: readonly { readonly line: number; readonly message: string }[];
+}
+
+/** The id of the optional closing section, which is not a step. */
+export const RECAP_ID = "recap";
+
+const HEADING = /^##(?!#)\s*(.*?)\s*$/;
+const HEADING_ID = /^(.*?)\s*\{#([^}]*)\}$/;
+const PLACEHOLDER = /^\s*\{\{\s*command\s+([^}\s]*)\s*\}\}\s*$/;
+const LOOSE_PLACEHOLDER = /\{\{.*\}\}/;
+const FENCE = /^\s{0,3}(```+|~~~+)/;
+export const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+export function parseBody(body: string, firstLine: number): ParsedBody {
+  const problems: { line: number; message: string }[] = [];
+  const intro: RawBlock[] = [];
+  const sections: { id: string; title: string; line: number; blocks: RawBlock[] }[] = [];
+  let blocks = intro;
+  let text: string[] = [];
+  let textLine = firstLine;
+  let fence: string | undefined;
+
+  const flush = (): void => {
+    const markdown = text.join("\n").trim();
+    if (markdown) blocks.push({ kind: "markdown", value: markdown, line: textLine });
+    text = [];
+  };
+
+  let paragraph: { text: string; line: number }[] = [];
+  const checkParagraph = (): void => {
+    problems.push(...emphasisProblems(paragraph));
+    paragraph = [];
+  };
+
+  body.split("\n").forEach((line, index) => {
+    const lineNo = firstLine + index;
+    if (fence === undefined && !FENCE.test(line)) {
+      if (line.trim() === "") checkParagraph();
+      else paragraph.push({ text: line, line: lineNo });
+    } else checkParagraph();
+    const fenceMatch = FENCE.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === undefined) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    } else if (fence === undefined) {
+      const heading = HEADING.exec(line);
+      if (heading) {
+        flush();
+        const withId = HEADING_ID.exec(heading[1]!);
+        if (!withId) {
+          problems.push({
+            line: lineNo,
+            message: "a `##` heading starts a step and needs its id: `## Title {#step-id}` (use `###` inside a step)",
+          });
+        } else if (!ID_PATTERN.test(withId[2]!)) {
+          problems.push({ line: lineNo, message: `"${withId[2]}" is not a valid step id: use lowercase words joined by hyphens` });
+        } else if (!withId[1]) {
+          problems.push({ line: lineNo, message: `the heading {#${withId[2]}} has no title` });
+        }
+        const section = { id: withId?.[2] ?? "", title: withId?.[1] ?? heading[1]!, line: lineNo, blocks: [] as RawBlock[] };
+        sections.push(section);
+        blocks = section.blocks;
+        textLine = lineNo + 1;
+        return;
+      }
+      const placeholder = PLACEHOLDER.exec(line);
+      if (placeholder) {
+        flush();
+        blocks.push({ kind: "command", value: placeholder[1]!, line: lineNo });
+        textLine = lineNo + 1;
+        return;
+      }
+      if (LOOSE_PLACEHOLDER.test(line)) {
+        problems.push({ line: lineNo, message: "a command placeholder must be alone on its line: `{{command ID}}`" });
+      }
+    }
+    if (text.length === 0) textLine = lineNo;
+    text.push(line);
+  });
+  flush();
+  checkParagraph();
+  if (fence !== undefined) problems.push({ line: firstLine, message: `a code block opened with ${fence} is never closed` });
+  return { intro, sections, problems };
+}
+
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Emphasis that markdown will not render: a closing `**` (or `*`) right after punctuation and right
+ * before a letter, as in `**격리(isolation)**되어`. CommonMark only closes emphasis there if a space or
+ * punctuation follows, which Korean particles never are; write `**격리**(isolation)되어` instead.
+ */
+function emphasisProblems(paragraph: readonly { text: string; line: number }[]): { line: number; message: string }[] {
+  const problems: { line: number; message: string }[] = [];
+  const open = { "**": false, "*": false };
+  for (const { text, line } of paragraph) {
+    // Inline code is not markdown; a list marker `* ` is not emphasis.
+    const plain = text.replace(/`+[^`]*`+/g, (code) => "x".repeat(code.length)).replace(/^(\s*)\*(?=\s)/, "$1-");
+    for (const match of plain.matchAll(/\*{1,2}/g)) {
+      const run = match[0] as "*" | "**";
+      const before = plain[match.index - 1] ?? " ";
+      const after = plain[match.index + run.length] ?? " ";
+      if (!open[run]) {
+        open[run] = true;
+        continue;
+      }
+      open[run] = false;
+      if (PUNCTUATION.test(before) && WORD.test(after)) {
+        problems.push({
+          line,
+          message: `\`${run}\` after "${before}" and right before "${after}" does not end the emphasis in markdown: move the punctuation out (e.g. \`**격리**(isolation)되어\`, not \`**격리(isolation)**되어\`)`,
+        });
+      }
+    }
+  }
+  return problems;
+}

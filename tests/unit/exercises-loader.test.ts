@@ -1,0 +1,368 @@
+// The exercise format: what a valid folder loads to, and how each kind of authoring mistake is
+// reported (file, line of the front matter key, field, and a message that says what to do).
+import { describe, expect, it } from "vitest";
+import { formatProblem, loadExercises, type ContentFile, type ContentProblem } from "../../src/exercises/loader.ts";
+import { localize } from "../../src/exercises/model.ts";
+
+/** expect.stringMatching, typed (it returns `any`). */
+function matching(pattern: RegExp): string {
+  return expect.stringMatching(pattern) as string;
+}
+
+const SHARED = `---
+minutes: 5
+steps:
+  - id: start
+    commands:
+      run: sleep 100 &
+      look: ps
+    checks:
+      running:
+        kind: process
+        comm: ^sleep$
+      saved:
+        kind: file
+        path: /tmp/out
+        matches: ^hello
+    solution: sleep 100 &
+  - id: ask
+    solution: uname -r
+    question:
+      answer: uname -r
+---
+`;
+
+const EN = `---
+title: Demo
+summary: A demo exercise.
+steps:
+  start:
+    checks:
+      running: { label: sleep runs, hint: start it }
+      saved: { label: file saved, hint: save it }
+  ask:
+    question: { prompt: Which kernel?, hint: uname -r }
+---
+Intro text.
+
+## Start something {#start}
+
+Prose before.
+
+{{command run}}
+
+Prose after.
+
+## Ask {#ask}
+
+Question time.
+
+## Recap {#recap}
+
+Done.
+`;
+
+const KO = EN.replace("title: Demo", "title: 데모").replace("A demo exercise.", "데모 실습입니다.");
+
+function files(overrides: Record<string, string | undefined> = {}, folder = "01-demo"): ContentFile[] {
+  const base: Record<string, string | undefined> = { "exercise.md": SHARED, "en.md": EN, "ko.md": KO, ...overrides };
+  return Object.entries(base)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, text]) => ({ path: `${folder}/${name}`, text }));
+}
+
+function problemsOf(overrides: Record<string, string | undefined>): ContentProblem[] {
+  return [...loadExercises(files(overrides), { displayRoot: "src/content/" }).problems];
+}
+
+/** The 1-based line of the first occurrence of `needle` in `text`. */
+function lineOf(text: string, needle: string, from = 0): number {
+  const index = text.indexOf(needle, from);
+  if (index < 0) throw new Error(`"${needle}" not in text`);
+  return text.slice(0, index).split("\n").length;
+}
+
+describe("a valid exercise", () => {
+  it("loads with its steps, checks, commands and both locales", () => {
+    const result = loadExercises(files());
+    expect(result.problems).toEqual([]);
+    const [exercise] = result.exercises;
+    expect(exercise).toMatchObject({ id: "demo", order: 1, folder: "01-demo", minutes: 5 });
+    expect(exercise!.steps.map((s) => s.id)).toEqual(["start", "ask"]);
+    expect(exercise!.steps[0]!.checks.map((c) => [c.id, c.kind])).toEqual([
+      ["running", "process"],
+      ["saved", "file"],
+    ]);
+    expect(exercise!.steps[0]!.checks[1]).toMatchObject({ script: "cat -- '/tmp/out'", expect: { exitCode: 0, stdout: "^hello" } });
+    expect(exercise!.steps[1]!.question).toMatchObject({ answer: "uname -r", compare: "text", tolerance: 0 });
+    expect(exercise!.text.ko.title).toBe("데모");
+  });
+
+  it("localizes: prose with commands in place, unplaced commands last, labels and hints merged", () => {
+    const [exercise] = loadExercises(files()).exercises;
+    const lesson = localize(exercise!, "en");
+    expect(lesson.intro).toEqual([{ kind: "markdown", markdown: "Intro text." }]);
+    expect(lesson.steps[0]).toMatchObject({ id: "start", title: "Start something", solution: "sleep 100 &" });
+    expect(lesson.steps[0]!.blocks).toEqual([
+      { kind: "markdown", markdown: "Prose before." },
+      { kind: "command", id: "run", command: "sleep 100 &" },
+      { kind: "markdown", markdown: "Prose after." },
+      { kind: "command", id: "look", command: "ps" },
+    ]);
+    expect(lesson.steps[0]!.checks[0]).toMatchObject({ id: "running", label: "sleep runs", hint: "start it", kind: "process" });
+    expect(lesson.steps[1]!.question).toMatchObject({ prompt: "Which kernel?", hint: "uname -r", answer: "uname -r" });
+    expect(lesson.recap).toEqual({ title: "Recap", blocks: [{ kind: "markdown", markdown: "Done." }] });
+  });
+
+  it("ignores headings inside code blocks", () => {
+    const en = EN.replace("Prose before.", "```sh\n## not a step\n```");
+    expect(problemsOf({ "en.md": en })).toEqual([]);
+  });
+});
+
+describe("problems name the file, the line and the field", () => {
+  it("a missing field", () => {
+    const shared = SHARED.replace("    solution: sleep 100 &\n", "");
+    const problems = problemsOf({ "exercise.md": shared });
+    expect(problems).toEqual([
+      {
+        file: "src/content/01-demo/exercise.md",
+        line: lineOf(shared, "- id: start") ,
+        field: "steps[0].solution",
+        message: "missing field",
+      },
+    ]);
+    expect(formatProblem(problems[0]!)).toBe(`src/content/01-demo/exercise.md:${lineOf(shared, "- id: start")}: steps[0].solution: missing field`);
+  });
+
+  it("an unknown check kind, on the line of its `kind` key", () => {
+    const shared = SHARED.replace("kind: file", "kind: files");
+    const [problem, ...rest] = problemsOf({ "exercise.md": shared });
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({
+      file: "src/content/01-demo/exercise.md",
+      line: lineOf(shared, "kind: files"),
+      field: "steps[0].checks.saved.kind",
+    });
+    expect(problem!.message).toBe('unknown check kind "files" (expected one of: shell, file, process)');
+  });
+
+  it("a check without a kind", () => {
+    const shared = SHARED.replace("        kind: process\n", "");
+    const [problem] = problemsOf({ "exercise.md": shared });
+    expect(problem).toMatchObject({ field: "steps[0].checks.running.kind", message: matching(/missing check kind/) });
+  });
+
+  it("an unknown field", () => {
+    const shared = SHARED.replace("        comm: ^sleep$", "        comm: ^sleep$\n        pid: 1");
+    const [problem] = problemsOf({ "exercise.md": shared });
+    expect(problem).toMatchObject({ line: lineOf(shared, "pid: 1"), field: "steps[0].checks.running.pid", message: "unknown field" });
+  });
+
+  it("a wrong type and an invalid id", () => {
+    const shared = SHARED.replace("minutes: 5", "minutes: soon").replace("- id: ask", "- id: Ask");
+    const problems = problemsOf({ "exercise.md": shared });
+    expect(problems).toContainEqual(expect.objectContaining({ line: 2, field: "minutes", message: 'expected number, found "soon"' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ line: lineOf(shared, "- id: Ask"), field: "steps[1].id", message: matching(/lowercase/) }),
+    );
+  });
+
+  it("an invalid regular expression", () => {
+    const shared = SHARED.replace("matches: ^hello", "matches: ^(hello");
+    const [problem] = problemsOf({ "exercise.md": shared });
+    expect(problem).toMatchObject({ line: lineOf(shared, "matches:"), field: "steps[0].checks.saved.matches" });
+    expect(problem!.message).toMatch(/not a valid regular expression/);
+  });
+
+  it("a YAML syntax error", () => {
+    const shared = SHARED.replace("      look: ps", "      look: ps: -ef");
+    const [problem] = problemsOf({ "exercise.md": shared });
+    expect(problem).toMatchObject({ file: "src/content/01-demo/exercise.md", line: lineOf(shared, "look: ps") });
+    expect(problem!.message).toMatch(/^YAML: /);
+  });
+
+  it("a file without front matter", () => {
+    const [problem] = problemsOf({ "ko.md": "# Hello\n" });
+    expect(problem).toMatchObject({ file: "src/content/01-demo/ko.md", line: 1, message: matching(/front matter/) });
+  });
+
+  it("a step with neither checks nor a question", () => {
+    const shared = SHARED.replace("    question:\n      answer: uname -r\n", "");
+    const problems = problemsOf({ "exercise.md": shared });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "src/content/01-demo/exercise.md", field: "steps[1].checks", message: matching(/at least one check or a question/) }),
+    );
+  });
+
+  it("a check that would change the guest", () => {
+    const shared = SHARED.replace(
+      "      saved:\n        kind: file",
+      "      cleaned:\n        kind: shell\n        run: rm -f /tmp/out; mount | grep -q x\n      saved:\n        kind: file",
+    );
+    const en = EN.replace("saved: { label", "cleaned: { label: c, hint: c }\n      saved: { label");
+    const problems = problemsOf({ "exercise.md": shared, "en.md": en, "ko.md": en });
+    expect(problems).toContainEqual({
+      file: "src/content/01-demo/exercise.md",
+      line: lineOf(shared, "run: rm"),
+      field: "steps[0].checks.cleaned.run",
+      message: "checks must be read-only, but this one runs `rm`, which changes the guest",
+    });
+  });
+
+  it("a solution that cannot be typed", () => {
+    const shared = SHARED.replace("    solution: uname -r", "    solution: |\n      less /etc/motd");
+    const problems = problemsOf({ "exercise.md": shared });
+    expect(problems).toEqual([
+      expect.objectContaining({ field: "steps[1].solution", message: matching(/runs `less`, which waits for keys/) }),
+    ]);
+  });
+});
+
+describe("locales", () => {
+  it("a file for an unsupported locale", () => {
+    const problems = problemsOf({ "fr.md": EN });
+    expect(problems).toEqual([
+      { file: "src/content/01-demo/fr.md", line: 1, message: 'unsupported locale "fr": the files of an exercise are exercise.md, en.md, ko.md' },
+    ]);
+  });
+
+  it("a missing locale", () => {
+    expect(problemsOf({ "ko.md": undefined })).toEqual([
+      { file: "src/content/01-demo/ko.md", message: "missing locale: every exercise is written in en and ko" },
+    ]);
+  });
+
+  it("a missing exercise.md", () => {
+    const problems = problemsOf({ "exercise.md": undefined });
+    expect(problems).toEqual([expect.objectContaining({ file: "src/content/01-demo/exercise.md", message: matching(/^missing/) })]);
+  });
+
+  it("a step missing from one locale", () => {
+    const ko = KO.replace("## Ask {#ask}\n\nQuestion time.\n\n", "");
+    const problems = problemsOf({ "ko.md": ko });
+    expect(problems).toEqual([
+      {
+        file: "src/content/01-demo/ko.md",
+        line: lineOf(ko, "## Recap"),
+        message: `no section for step "ask" (exercise.md:${lineOf(SHARED, "- id: ask")}): add a heading \`## Title {#ask}\``,
+      },
+    ]);
+  });
+
+  it("a section for a step that does not exist", () => {
+    const ko = KO.replace("## Ask {#ask}", "## Ask {#asks}");
+    const problems = problemsOf({ "ko.md": ko });
+    expect(problems).toContainEqual({
+      file: "src/content/01-demo/ko.md",
+      line: lineOf(ko, "{#asks}"),
+      message: "section {#asks} matches no step of exercise.md (its steps: start, ask)",
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ message: matching(/no section for step "ask"/) }));
+  });
+
+  it("steps in another order than exercise.md", () => {
+    const ko = KO.replace(
+      /## Start something \{#start\}[\s\S]*?(?=## Ask)/,
+      "",
+    ).replace("## Recap", "## Start something {#start}\n\nText.\n\n## Recap");
+    const problems = problemsOf({ "ko.md": ko });
+    expect(problems).toEqual([
+      { file: "src/content/01-demo/ko.md", line: lineOf(ko, "{#start}"), message: 'step "start" is out of order: exercise.md has start, ask' },
+    ]);
+  });
+
+  it("a check without its label and hint in one locale", () => {
+    const ko = KO.replace("      saved: { label: file saved, hint: save it }\n", "");
+    const problems = problemsOf({ "ko.md": ko });
+    expect(problems).toEqual([
+      {
+        file: "src/content/01-demo/ko.md",
+        line: lineOf(ko, "  start:"),
+        field: "steps.start.checks.saved",
+        message: `missing the label and hint of check "saved" (exercise.md:${lineOf(SHARED, "- id: start")})`,
+      },
+    ]);
+  });
+
+  it("texts for a check or step that exercise.md does not have", () => {
+    const ko = KO.replace("      saved: {", "      save: { label: x, hint: y }\n      saved: {").replace(
+      "  ask:\n",
+      "  asked:\n    question: { prompt: p, hint: h }\n  ask:\n",
+    );
+    const problems = problemsOf({ "ko.md": ko });
+    expect(problems).toContainEqual({
+      file: "src/content/01-demo/ko.md",
+      line: lineOf(ko, "save: {"),
+      field: "steps.start.checks.save",
+      message: `step "start" has no check "save" in exercise.md (exercise.md:${lineOf(SHARED, "- id: start")})`,
+    });
+    expect(problems).toContainEqual({
+      file: "src/content/01-demo/ko.md",
+      line: lineOf(ko, "asked:"),
+      field: "steps.asked",
+      message: 'there is no step "asked" in exercise.md',
+    });
+  });
+
+  it("a question prompt missing in one locale", () => {
+    const ko = KO.replace("    question: { prompt: Which kernel?, hint: uname -r }\n", "    checks: {}\n");
+    const problems = problemsOf({ "ko.md": ko });
+    expect(problems).toEqual([expect.objectContaining({ file: "src/content/01-demo/ko.md", field: "steps.ask.question" })]);
+  });
+
+  it("a step heading without an id, and a placeholder for an unknown command", () => {
+    const en = EN.replace("## Ask {#ask}", "## Ask").replace("{{command run}}", "{{command runs}}");
+    const problems = problemsOf({ "en.md": en });
+    expect(problems).toContainEqual({
+      file: "src/content/01-demo/en.md",
+      line: lineOf(en, "## Ask"),
+      message: "a `##` heading starts a step and needs its id: `## Title {#step-id}` (use `###` inside a step)",
+    });
+    expect(problems).toContainEqual({
+      file: "src/content/01-demo/en.md",
+      line: lineOf(en, "{{command runs}}"),
+      message: `step "start" has no command "runs" in exercise.md (exercise.md:${lineOf(SHARED, "- id: start")}; its commands: run, look)`,
+    });
+  });
+
+  it("emphasis that markdown would not close before a Korean particle", () => {
+    const ko = KO.replace("Question time.", "이것은 **격리(isolation)**입니다. 이것은 **격리**(isolation)입니다.");
+    expect(problemsOf({ "ko.md": ko })).toEqual([
+      {
+        file: "src/content/01-demo/ko.md",
+        line: lineOf(ko, "이것은 **격리(isolation)**"),
+        message: matching(/does not end the emphasis/),
+      },
+    ]);
+  });
+
+  it("a recap that is not last", () => {
+    const en = EN.replace("## Ask {#ask}\n\nQuestion time.\n\n## Recap {#recap}\n\nDone.\n", "## Recap {#recap}\n\nDone.\n\n## Ask {#ask}\n\nQ.\n");
+    expect(problemsOf({ "en.md": en })).toEqual([
+      { file: "src/content/01-demo/en.md", line: lineOf(en, "{#recap}"), message: "the {#recap} section must be the last one" },
+    ]);
+  });
+});
+
+describe("folders", () => {
+  it("a folder name without a number", () => {
+    const result = loadExercises(files({}, "demo"));
+    expect(result.problems).toEqual([expect.objectContaining({ file: "demo/", message: matching(/<number>-<slug>/) })]);
+    expect(result.exercises).toEqual([]);
+  });
+
+  it("two folders with the same number", () => {
+    const result = loadExercises([...files({}, "01-demo"), ...files({}, "01-other")]);
+    expect(result.problems).toEqual([{ file: "01-other/", message: "has the same order 1 as 01-demo/" }]);
+  });
+
+  it("reports every problem of every file at once", () => {
+    const result = loadExercises([
+      ...files({ "exercise.md": SHARED.replace("kind: file", "kind: nope") }, "01-demo"),
+      ...files({ "ko.md": undefined }, "02-second"),
+    ]);
+    expect(result.problems.map((p) => p.file)).toEqual(["01-demo/exercise.md", "02-second/ko.md"]);
+    expect(result.exercises).toEqual([]);
+  });
+});
