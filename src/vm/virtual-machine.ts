@@ -239,9 +239,6 @@ export class VirtualMachine {
     if (mode === "restore") {
       // The snapshot's clock stopped when it was saved; the learner expects today's date.
       await this.agent.setClock(Date.now(), { timeoutMs: 5000 }).catch(() => undefined);
-      // Every restore resumes the same random pool: mix in fresh host entropy so two machines restored
-      // from one snapshot do not produce the same mktemp names, keys or MAC addresses.
-      await this.agent.run(`echo ${randomHex(64)} > /dev/urandom`, { timeoutMs: 5000 }).catch(() => undefined);
     }
     this.setState({ phase: "ready", mode, bootMs: performance.now() - this.bootStarted, bootId });
   }
@@ -268,7 +265,13 @@ export class VirtualMachine {
       if (this.current.phase !== "booting") return "";
       try {
         await this.agent.ping({ timeoutMs: 1000, signal: this.abort.signal });
-        const result = await this.agent.run("cat /proc/sys/kernel/random/boot_id", { timeoutMs: 5000 });
+        // One script (each costs a shell start in the guest): every restore resumes the same random
+        // pool, so mix in fresh host entropy (two machines restored from one snapshot must not produce
+        // the same mktemp names or keys), and read the boot id.
+        const result = await this.agent.run(
+          `echo ${randomHex(64)} > /dev/urandom; cat /proc/sys/kernel/random/boot_id`,
+          { timeoutMs: 5000 },
+        );
         return new TextDecoder().decode(result.stdout).trim();
       } catch (error) {
         if (!(error instanceof AgentError) || this.abort.signal.aborted) throw error;
