@@ -1,6 +1,7 @@
 // Test fixtures: `lab` is the page object on a freshly opened lab whose machine is ready; every test
 // also fails when the page threw an uncaught error along the way.
 import { test as base, expect } from "@playwright/test";
+import { CoursePanel } from "./pages/course-panel.ts";
 import { LabPage } from "./pages/lab-page.ts";
 
 interface LabFixtures {
@@ -8,6 +9,8 @@ interface LabFixtures {
   labPage: LabPage;
   /** The lab, opened, with its machine restored from the snapshot and the prompt showing. */
   lab: LabPage;
+  /** The course panel of the lab page. */
+  course: CoursePanel;
   /** Uncaught errors of the page; checked after each test. */
   pageErrors: Error[];
 }
@@ -24,6 +27,9 @@ export const test = base.extend<LabFixtures>({
   ],
   labPage: async ({ page }, use) => {
     await use(new LabPage(page));
+  },
+  course: async ({ page, labPage }, use) => {
+    await use(new CoursePanel(page, labPage));
   },
   lab: async ({ labPage: lab }, use) => {
     await lab.open();

@@ -2,7 +2,15 @@
 // out, notices), and the terminal filling the rest. It provides the VM session to the elements below.
 import { provide } from "@lit/context";
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
-import { customElement, property, query } from "lit/decorators.js";
+import { customElement, property, query, state } from "lit/decorators.js";
+import { CommandPasteEvent } from "../course/course-events.ts";
+import "../course/lab-course.ts";
+import { progressContext } from "../course/progress-context.ts";
+import { ProgressController } from "../course/progress-controller.ts";
+import type { ProgressStore } from "../course/progress-store.ts";
+import { LOCALES, isLocale, type Locale } from "../exercises/locales.ts";
+import { localeContext } from "../i18n/locale-context.ts";
+import { UI_MESSAGES, preferredLocale } from "../i18n/ui-messages.ts";
 import "../terminal/lab-terminal.ts";
 import type { LabTerminal } from "../terminal/lab-terminal.ts";
 import "../ui/lab-banner.ts";
@@ -85,13 +93,34 @@ export class LabApp extends LitElement {
         flex: none;
       }
       main {
-        display: flex;
-        flex-direction: column;
-        gap: 0.75rem;
+        display: grid;
+        grid-template-columns: minmax(20rem, 30rem) minmax(0, 1fr);
+        grid-template-rows: auto minmax(0, 1fr);
+        grid-template-areas:
+          "messages messages"
+          "course terminal";
+        column-gap: 0.75rem;
         min-height: 0;
         padding: 1rem 1.25rem 1.25rem;
       }
+      lab-course {
+        grid-area: course;
+      }
+      .terminal-card {
+        grid-area: terminal;
+      }
+      .language select {
+        font: inherit;
+        font-size: 0.85rem;
+        padding: 0.35rem 0.5rem;
+        border-radius: 0.5rem;
+        border: 1px solid var(--lab-border-strong);
+        background: var(--lab-surface-raised);
+        color: var(--lab-text);
+      }
       .messages {
+        grid-area: messages;
+        margin-bottom: 0.75rem;
         display: flex;
         flex-direction: column;
         gap: 0.6rem;
@@ -133,6 +162,14 @@ export class LabApp extends LitElement {
         font-family: var(--lab-font-mono);
         color: var(--lab-text);
       }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       .hint {
         margin-left: auto;
         white-space: nowrap;
@@ -166,6 +203,24 @@ export class LabApp extends LitElement {
           padding: 0.75rem;
         }
       }
+      @media (max-width: 1000px) {
+        :host {
+          height: auto;
+          min-height: 100%;
+        }
+        main {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto 70vh auto;
+          grid-template-areas:
+            "messages"
+            "terminal"
+            "course";
+        }
+        lab-course {
+          height: 85vh;
+          margin-top: 0.75rem;
+        }
+      }
     `,
   ];
 
@@ -174,6 +229,17 @@ export class LabApp extends LitElement {
   @property({ attribute: false })
   session: VmSession | undefined;
 
+  /** The learner's progress (and chosen language); provided to the course panel. */
+  @provide({ context: progressContext })
+  @property({ attribute: false })
+  progress: ProgressStore | undefined;
+
+  /** The page's language: the learner's choice, else the browser's preference. */
+  @provide({ context: localeContext })
+  @state()
+  locale: Locale = preferredLocale(typeof navigator === "undefined" ? [] : navigator.languages);
+
+  private readonly browserLocale = this.locale;
   private readonly status = new SessionStateController(this, () => this.session);
   private previousPhase: SessionPhase | undefined;
 
@@ -182,9 +248,18 @@ export class LabApp extends LitElement {
   constructor() {
     super();
     this.addEventListener(LabActionEvent.type, (event) => this.perform(event.action));
+    this.addEventListener(CommandPasteEvent.type, (event) => this.paste(event.command));
+    new ProgressController(this, () => this.progress);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const locale = this.progress?.progress.locale ?? this.browserLocale;
+    if (locale !== this.locale) this.locale = locale;
   }
 
   override render() {
+    const m = UI_MESSAGES[this.locale];
     const state = this.status.state;
     const stopped = state?.phase === "error";
     const troubled = stopped || state?.phase === "unresponsive";
@@ -195,36 +270,46 @@ export class LabApp extends LitElement {
           ${logo}
           <div>
             <h1>Isolation Lab</h1>
-            <p class="tagline">A real Linux kernel in your browser: build a container from its parts</p>
+            <p class="tagline">${m.tagline}</p>
           </div>
         </div>
         <lab-vm-status .state=${state} .generation=${this.status.generation}></lab-vm-status>
-        <div class="actions" role="group" aria-label="Machine controls">
+        <label class="language">
+          <span class="visually-hidden">${m.languageLabel}</span>
+          <select data-testid="language-select" aria-label=${m.languageLabel} @change=${this.onLanguageChange}>
+            ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.locale}>${UI_MESSAGES[l].languageName}</option>`)}
+          </select>
+        </label>
+        <div class="actions" role="group" aria-label=${m.machineControls}>
           <button
             data-testid="reset-button"
-            title="Discard everything in the machine and return to the pristine snapshot"
+            title=${m.resetMachineTitle}
             ?disabled=${!this.session}
             @click=${() => this.perform("reset")}
           >
-            ${resetIcon} Reset machine
+            ${resetIcon} ${m.resetMachine}
           </button>
           <button
             data-testid="cold-boot-button"
-            title="Boot the kernel from scratch and watch its boot log"
+            title=${m.coldBootTitle}
             ?disabled=${!this.session}
             @click=${() => this.perform("cold-boot")}
           >
-            ${powerIcon} Cold boot
+            ${powerIcon} ${m.coldBoot}
           </button>
         </div>
       </header>
       <main>
         ${troubled || notices.length > 0 ? this.renderMessages(troubled, notices) : nothing}
-        <section class="terminal-card" aria-label="Linux terminal" data-testid="terminal-region">
+        <lab-course data-testid="course"></lab-course>
+        <section class="terminal-card" aria-label=${m.terminalRegion} data-testid="terminal-region">
           <div class="titlebar">
             <span class="lights" aria-hidden="true"><span></span><span></span><span></span></span>
             <span class="title">root@lab · ttyS0</span>
-            <span class="hint"><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd> copy · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>V</kbd> paste</span>
+            <span class="hint"
+              ><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd> ${m.copyPasteHint.copy} · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>V</kbd>
+              ${m.copyPasteHint.paste}</span
+            >
           </div>
           <lab-terminal class=${stopped ? "stopped" : nothing}></lab-terminal>
         </section>
@@ -239,7 +324,8 @@ export class LabApp extends LitElement {
         ${notices.map(
           (notice, index) => html`<lab-banner
             tone="info"
-            heading="Note"
+            heading=${UI_MESSAGES[this.locale].note}
+            dismiss-label=${UI_MESSAGES[this.locale].dismiss}
             dismissible
             role="status"
             data-testid="notice"
@@ -259,6 +345,18 @@ export class LabApp extends LitElement {
       this.terminal?.focus();
     }
     this.previousPhase = phase;
+    if (changed.has("locale")) document.documentElement.lang = this.locale;
+  }
+
+  private readonly onLanguageChange = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (isLocale(value)) this.progress?.setLocale(value);
+  };
+
+  /** Puts a command at the terminal's prompt, as if typed; the learner presses Enter to run it. */
+  private paste(command: string): void {
+    this.session?.sendConsole(command);
+    this.terminal?.focus();
   }
 
   private perform(action: LabAction): void {

@@ -1,25 +1,28 @@
 // What went wrong with the machine and the way out: build the missing image, retry a download,
 // reset a panicked or hung guest. Renders nothing while the machine is fine.
+import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
-import { customElement, property } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
+import type { Locale } from "../exercises/locales.ts";
+import { localeContext } from "../i18n/locale-context.ts";
+import { UI_MESSAGES, type UiMessages } from "../i18n/ui-messages.ts";
 import type { VmFailure } from "../vm/vm-state.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent, type LabAction } from "./lab-events.ts";
-import { FAILURE_TITLES } from "./status-text.ts";
 import type { SessionState } from "./vm-session.ts";
 
 interface ActionButton {
   readonly action: LabAction;
-  readonly label: string;
+  readonly label: (m: UiMessages) => string;
   readonly testId: string;
   readonly primary?: boolean;
 }
 
-const RETRY: ActionButton = { action: "retry", label: "Retry", testId: "retry-button", primary: true };
-const CHECK_AGAIN: ActionButton = { action: "retry", label: "Check again", testId: "retry-button", primary: true };
-const RESET: ActionButton = { action: "reset", label: "Reset machine", testId: "panel-reset-button", primary: true };
-const COLD_BOOT: ActionButton = { action: "cold-boot", label: "Cold boot", testId: "panel-cold-boot-button" };
+const RETRY: ActionButton = { action: "retry", label: (m) => m.retry, testId: "retry-button", primary: true };
+const CHECK_AGAIN: ActionButton = { action: "retry", label: (m) => m.checkAgain, testId: "retry-button", primary: true };
+const RESET: ActionButton = { action: "reset", label: (m) => m.resetMachine, testId: "panel-reset-button", primary: true };
+const COLD_BOOT: ActionButton = { action: "cold-boot", label: (m) => m.coldBoot, testId: "panel-cold-boot-button" };
 
 const FAILURE_ACTIONS: Readonly<Record<VmFailure["kind"], readonly ActionButton[]>> = {
   "assets-missing": [CHECK_AGAIN],
@@ -60,12 +63,17 @@ export class LabFailurePanel extends LitElement {
 
   @property({ attribute: false }) state: SessionState | undefined;
 
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  locale: Locale = "en";
+
   override render() {
     const state = this.state;
+    const m = UI_MESSAGES[this.locale];
     if (state?.phase === "error") {
       return this.renderPanel(
         "error",
-        FAILURE_TITLES[state.failure.kind],
+        m.failureTitles[state.failure.kind],
         html`<p data-testid="failure-message">${withCode(state.failure.message)}</p>`,
         FAILURE_ACTIONS[state.failure.kind],
         state.failure.kind,
@@ -74,12 +82,8 @@ export class LabFailurePanel extends LitElement {
     if (state?.phase === "unresponsive") {
       return this.renderPanel(
         "warning",
-        "The machine stopped answering",
-        html`<p data-testid="failure-message">
-          The guest has not answered for several seconds: something in it may be using all the CPU or
-          memory (a fork bomb?). It may recover by itself; Reset returns to a fresh machine and discards
-          everything in this one.
-        </p>`,
+        m.unresponsiveTitle,
+        html`<p data-testid="failure-message">${m.unresponsiveBody}</p>`,
         [RESET],
         "unresponsive",
       );
@@ -94,8 +98,9 @@ export class LabFailurePanel extends LitElement {
     actions: readonly ActionButton[],
     kind: string,
   ) {
+    const m = UI_MESSAGES[this.locale];
     return html`
-      <lab-banner tone=${tone} heading=${heading} role="alert" data-testid="failure-panel" data-kind=${kind}>
+      <lab-banner tone=${tone} heading=${heading} dismiss-label=${m.dismiss} role="alert" data-testid="failure-panel" data-kind=${kind}>
         ${body}
         ${actions.map(
           (a) => html`<button
@@ -104,7 +109,7 @@ export class LabFailurePanel extends LitElement {
             data-testid=${a.testId}
             @click=${() => this.dispatchEvent(new LabActionEvent(a.action))}
           >
-            ${a.label}
+            ${a.label(m)}
           </button>`,
         )}
       </lab-banner>

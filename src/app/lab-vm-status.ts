@@ -1,7 +1,11 @@
 // The machine's state in the header: a coloured dot, one line of text and, while files download, a
 // progress bar with the bytes received.
+import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
-import { customElement, property } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
+import type { Locale } from "../exercises/locales.ts";
+import { localeContext } from "../i18n/locale-context.ts";
+import { UI_MESSAGES } from "../i18n/ui-messages.ts";
 import { formatMegabytes, statusLabel } from "./status-text.ts";
 import type { SessionState } from "./vm-session.ts";
 
@@ -93,6 +97,10 @@ export class LabVmStatus extends LitElement {
   /** Which machine this is (1, 2, … after resets); lets tests tell a new machine from the old one. */
   @property({ type: Number }) generation = 0;
 
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  locale: Locale = "en";
+
   override render() {
     const state = this.state;
     return html`
@@ -104,7 +112,7 @@ export class LabVmStatus extends LitElement {
         data-mode=${state && "mode" in state ? state.mode : nothing}
       >
         <span class="dot" aria-hidden="true"></span>
-        <span class="label" role="status" aria-live="polite" data-testid="vm-status-text">${statusLabel(state)}</span>
+        <span class="label" role="status" aria-live="polite" data-testid="vm-status-text">${statusLabel(state, UI_MESSAGES[this.locale])}</span>
         ${state?.phase === "loading" ? this.renderProgress(state.loadedBytes, state.totalBytes) : nothing}
       </div>
     `;
@@ -114,7 +122,7 @@ export class LabVmStatus extends LitElement {
     return html`
       <progress
         data-testid="vm-download-progress"
-        aria-label="Download progress"
+        aria-label=${UI_MESSAGES[this.locale].downloadProgress}
         max=${Math.max(total, 1)}
         .value=${loaded}
       ></progress>

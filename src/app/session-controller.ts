@@ -1,55 +1,22 @@
 // Reactive controllers that keep a Lit element subscribed to the VM session it is given. The session
 // can arrive late or change (context, property); the subscription follows it and is released when the
 // element leaves the page.
-import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { SourceBoundController } from "../ui/source-bound-controller.ts";
 import type { Unsubscribe } from "../vm/typed-events.ts";
 import type { SessionState, VmSession } from "./vm-session.ts";
 
-export abstract class SessionBoundController implements ReactiveController {
-  private bound: VmSession | undefined;
-  private subscriptions: Unsubscribe[] = [];
-  private connected = false;
-
-  constructor(
-    protected readonly host: ReactiveControllerHost,
-    private readonly source: () => VmSession | undefined,
-  ) {
-    host.addController(this);
-  }
-
+export abstract class SessionBoundController extends SourceBoundController<VmSession> {
   /** The session this controller is subscribed to. */
   protected get session(): VmSession | undefined {
-    return this.bound;
+    return this.current;
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.follow();
+  protected sourceChanged(session: VmSession | undefined): void {
+    this.sessionChanged(session);
   }
-
-  hostUpdate(): void {
-    this.follow();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.follow();
-  }
-
-  /** Subscribes to a session; returns what undoes it. */
-  protected abstract subscribe(session: VmSession): Unsubscribe[];
 
   /** Called after the controller switched sessions (or lost its session). */
   protected abstract sessionChanged(session: VmSession | undefined): void;
-
-  private follow(): void {
-    const next = this.connected ? this.source() : undefined;
-    if (next === this.bound) return;
-    for (const unsubscribe of this.subscriptions) unsubscribe();
-    this.bound = next;
-    this.subscriptions = next ? this.subscribe(next) : [];
-    this.sessionChanged(next);
-  }
 }
 
 /** The session's state, the machine generation and the notices not yet dismissed, for rendering. */

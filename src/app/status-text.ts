@@ -1,15 +1,7 @@
 // Words and numbers the page shows for the machine's state, in one place so the status line, the
 // panels and the tests agree.
-import type { VmFailureKind } from "../vm/vm-state.ts";
+import type { UiMessages } from "../i18n/ui-messages.ts";
 import type { SessionState } from "./vm-session.ts";
-
-export const FAILURE_TITLES: Readonly<Record<VmFailureKind, string>> = {
-  "assets-missing": "The guest image is missing",
-  "download-failed": "The machine could not be downloaded",
-  "boot-timeout": "The machine did not start",
-  "kernel-panic": "The guest kernel panicked",
-  "emulator-error": "The emulator stopped",
-};
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -20,20 +12,20 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /** One line saying what the machine is doing. */
-export function statusLabel(state: SessionState | undefined): string {
-  if (!state) return "Waiting for the page…";
+export function statusLabel(state: SessionState | undefined, m: UiMessages): string {
+  if (!state) return m.waiting;
   switch (state.phase) {
     case "starting":
-      return "Preparing the machine…";
+      return m.preparing;
     case "loading":
-      return state.mode === "restore" ? "Downloading the saved machine…" : "Downloading the kernel…";
+      return state.mode === "restore" ? m.downloadingSnapshot : m.downloadingKernel;
     case "booting":
-      return state.mode === "restore" ? "Restoring the snapshot…" : "Booting Linux…";
+      return state.mode === "restore" ? m.restoringSnapshot : m.bootingLinux;
     case "ready":
-      return `Ready in ${formatDuration(state.bootMs)} (${state.mode === "restore" ? "restored snapshot" : "cold boot"})`;
+      return m.ready(formatDuration(state.bootMs), state.mode === "restore");
     case "unresponsive":
-      return "Not responding";
+      return m.notResponding;
     case "error":
-      return FAILURE_TITLES[state.failure.kind];
+      return m.failureTitles[state.failure.kind];
   }
 }

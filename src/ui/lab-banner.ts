@@ -89,6 +89,8 @@ export class LabBanner extends LitElement {
   @property({ reflect: true }) tone: BannerTone = "info";
   @property() heading = "";
   @property({ type: Boolean }) dismissible = false;
+  /** The close button's accessible name. */
+  @property({ attribute: "dismiss-label" }) dismissLabel = "Dismiss";
   @state() private hasActions = false;
 
   override render() {
@@ -103,7 +105,7 @@ export class LabBanner extends LitElement {
           </div>
         </div>
         ${this.dismissible
-          ? html`<button class="close" aria-label="Dismiss" data-testid="banner-dismiss" @click=${this.onDismiss}>
+          ? html`<button class="close" aria-label=${this.dismissLabel} data-testid="banner-dismiss" @click=${this.onDismiss}>
               <svg viewBox="0 0 20 20" aria-hidden="true">
                 <path d="m6 6 8 8M14 6l-8 8" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
               </svg>

@@ -1,0 +1,60 @@
+// Every exercise of the course, completed in the UI: for each one a fresh page (the pristine snapshot),
+// every step's reference solution typed into the terminal, every check seen passing, every question
+// answered, and every step turning done. The solutions come from the exercise files, so this follows
+// the content. Slow (minutes): the checks run in the emulated guest.
+import { acceptedAnswers, withPrelude } from "../src/exercises/check-runner.ts";
+import { localize } from "../src/exercises/model.ts";
+import { loadExercisesFromDir } from "../src/exercises/node-loader.ts";
+import { expect, test } from "./fixtures.ts";
+import { CHECK_TIMEOUT_MS } from "./pages/course-panel.ts";
+
+const { exercises } = loadExercisesFromDir();
+
+interface AgentLike {
+  run(script: string, options: { timeoutMs: number }): Promise<{ stdout: Uint8Array }>;
+}
+
+for (const exercise of exercises) {
+  const lesson = localize(exercise, "en");
+
+  test(`learner can complete exercise ${exercise.folder} in the course panel`, async ({ lab, course, page }) => {
+    test.setTimeout(240_000);
+    await course.openExercise(lesson.id);
+    let marker = 0;
+    for (const [index, step] of lesson.steps.entries()) {
+      await course.expectStep(lesson.id, step.id);
+      await expect(course.step).toHaveAttribute("data-done", "false");
+      await course.typeSolution(step.solution);
+      // The shell prints the marker once it ran everything typed before it.
+      marker++;
+      await lab.run(`echo $((${marker} + 1000))-settled`);
+      await lab.expectScreenToShow(`${marker + 1000}-settled`);
+
+      for (const check of step.checks) {
+        await expect(course.check(check.id), `${step.id}: ${check.id}`).toHaveAttribute("data-status", "passed", {
+          timeout: CHECK_TIMEOUT_MS,
+        });
+      }
+      if (step.question) {
+        // What the guest accepts right now, as the UI computes it; typed in as the learner would.
+        const printed = await page.evaluate(
+          async ({ script, timeoutMs }) => {
+            const app = document.querySelector("lab-app") as unknown as { session: { vm: { agent: AgentLike } } };
+            const result = await app.session.vm.agent.run(script, { timeoutMs });
+            return new TextDecoder().decode(result.stdout);
+          },
+          { script: withPrelude(step.question.answer), timeoutMs: step.question.timeoutMs },
+        );
+        const accepted = acceptedAnswers(printed);
+        expect(accepted.length, `${step.id}: the guest computes an answer`).toBeGreaterThan(0);
+        await course.answer(accepted[0]!);
+        await expect(course.answerResult).toHaveAttribute("data-correct", "true");
+      }
+      await course.expectStepDone();
+      if (index < lesson.steps.length - 1) await course.nextButton.click();
+    }
+    await expect(course.exerciseDone).toBeVisible();
+    await course.overviewButton.click();
+    await expect(course.exerciseEntry(lesson.id)).toContainText(`${lesson.steps.length}/${lesson.steps.length} steps`);
+  });
+}

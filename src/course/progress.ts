@@ -1,0 +1,98 @@
+// The learner's progress through the course as stored in localStorage: pure parsing and updating, no
+// DOM. The key carries a version; a stored value that cannot be read is ignored (and reported), never
+// allowed to break the page.
+import { z } from "zod";
+import { LOCALES, type Locale } from "../exercises/locales.ts";
+
+export const PROGRESS_KEY = "isolation-lab.progress.v1";
+
+/** Where the learner is: the course overview, or a step of an exercise. */
+export type Position =
+  | { readonly view: "overview" }
+  | { readonly view: "step"; readonly exercise: string; readonly step: number };
+
+export interface Progress {
+  readonly locale?: Locale;
+  readonly position: Position;
+  /** Per exercise id, the ids of the steps done. */
+  readonly done: Readonly<Record<string, readonly string[]>>;
+  /** Per `exercise/step`, the answer the learner gave correctly. */
+  readonly answers: Readonly<Record<string, string>>;
+}
+
+export const EMPTY_PROGRESS: Progress = { position: { view: "overview" }, done: {}, answers: {} };
+
+const schema = z.object({
+  version: z.literal(1),
+  locale: z.enum(LOCALES).optional(),
+  position: z.union([
+    z.object({ view: z.literal("overview") }),
+    z.object({ view: z.literal("step"), exercise: z.string().min(1), step: z.number().int().min(0) }),
+  ]),
+  done: z.record(z.string(), z.array(z.string())),
+  answers: z.record(z.string(), z.string()),
+});
+
+export type ParsedProgress =
+  | { readonly kind: "empty"; readonly progress: Progress }
+  | { readonly kind: "ok"; readonly progress: Progress }
+  | { readonly kind: "corrupt"; readonly progress: Progress; readonly reason: string };
+
+/** Reads a stored value (null when nothing was stored). */
+export function parseProgress(stored: string | null): ParsedProgress {
+  if (stored === null) return { kind: "empty", progress: EMPTY_PROGRESS };
+  let json: unknown;
+  try {
+    json = JSON.parse(stored);
+  } catch (error) {
+    return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: error instanceof Error ? error.message : String(error) };
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: result.error.message };
+  const { version: _version, ...progress } = result.data;
+  void _version;
+  return { kind: "ok", progress };
+}
+
+export function serializeProgress(progress: Progress): string {
+  return JSON.stringify({ version: 1, ...progress });
+}
+
+export function answerKey(exercise: string, step: string): string {
+  return `${exercise}/${step}`;
+}
+
+export function isStepDone(progress: Progress, exercise: string, step: string): boolean {
+  return progress.done[exercise]?.includes(step) ?? false;
+}
+
+export function withStepDone(progress: Progress, exercise: string, step: string): Progress {
+  if (isStepDone(progress, exercise, step)) return progress;
+  return { ...progress, done: { ...progress.done, [exercise]: [...(progress.done[exercise] ?? []), step] } };
+}
+
+export function withAnswer(progress: Progress, exercise: string, step: string, answer: string): Progress {
+  return { ...progress, answers: { ...progress.answers, [answerKey(exercise, step)]: answer } };
+}
+
+/**
+ * Keeps only what still exists in the course (content changes between visits): unknown exercises and
+ * steps are dropped, a position past the end goes back to the overview.
+ */
+export function reconcileProgress(progress: Progress, course: ReadonlyMap<string, readonly string[]>): Progress {
+  const done: Record<string, string[]> = {};
+  for (const [exercise, steps] of Object.entries(progress.done)) {
+    const known = course.get(exercise);
+    if (!known) continue;
+    const kept = steps.filter((s, i) => known.includes(s) && steps.indexOf(s) === i);
+    if (kept.length > 0) done[exercise] = kept;
+  }
+  const answers: Record<string, string> = {};
+  for (const [key, answer] of Object.entries(progress.answers)) {
+    const [exercise, step] = key.split("/");
+    if (exercise && step && course.get(exercise)?.includes(step)) answers[key] = answer;
+  }
+  const position = progress.position;
+  const valid = position.view === "overview" || position.step < (course.get(position.exercise)?.length ?? 0);
+  return { ...progress, done, answers, position: valid ? position : { view: "overview" } };
+}

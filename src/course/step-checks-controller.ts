@@ -1,0 +1,101 @@
+// Runs the open step's checks in the guest every few seconds while the machine is ready, and on
+// request. Runs never overlap; a run for a step that is no longer open (or a machine that was
+// replaced) is aborted and its results dropped. Everything it starts is stopped when the host leaves.
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { VmSession } from "../app/vm-session.ts";
+import { ChecksAbortedError, runChecks, type CheckResult, type StepReport } from "../exercises/check-runner.ts";
+import type { Locale } from "../exercises/locales.ts";
+import type { LessonStep } from "../exercises/model.ts";
+
+export interface StepChecksOptions {
+  readonly session: () => VmSession | undefined;
+  /** The open step, with a key that changes when another step opens; undefined for none. */
+  readonly step: () => { readonly key: string; readonly step: LessonStep } | undefined;
+  readonly locale: () => Locale;
+  readonly onReport: (key: string, report: StepReport) => void;
+  readonly intervalMs?: number;
+}
+
+export class StepChecksController implements ReactiveController {
+  /** The latest results for the open step (undefined until its first run finished). */
+  results: readonly CheckResult[] | undefined;
+  running = false;
+  private key: string | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private abort: AbortController | undefined;
+  private again = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: StepChecksOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.timer = setInterval(() => void this.run(), this.options.intervalMs ?? 3000);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.cancel();
+  }
+
+  hostUpdated(): void {
+    const key = this.currentKey();
+    if (key === this.key) return;
+    this.key = key;
+    this.cancel();
+    this.results = undefined;
+    if (key !== undefined) queueMicrotask(() => void this.run());
+    this.host.requestUpdate();
+  }
+
+  /** Runs the checks now (or right after the run under way). */
+  checkNow(): void {
+    if (this.running) this.again = true;
+    else void this.run();
+  }
+
+  private currentKey(): string | undefined {
+    const open = this.options.step();
+    const session = this.options.session();
+    if (!open || !session || session.state.phase !== "ready" || open.step.checks.length === 0) return undefined;
+    return `${session.generation}:${open.key}`;
+  }
+
+  private cancel(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    this.again = false;
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    const key = this.currentKey();
+    const open = this.options.step();
+    const agent = this.options.session()?.vm?.agent;
+    if (key === undefined || key !== this.key || !open || !agent) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.running = true;
+    this.host.requestUpdate();
+    try {
+      const report = await runChecks(agent, open.step.checks, { signal: abort.signal, locale: this.options.locale() });
+      if (abort.signal.aborted || key !== this.key) return;
+      this.results = report.results;
+      this.options.onReport(open.key, report);
+    } catch (error) {
+      if (!(error instanceof ChecksAbortedError)) throw error;
+    } finally {
+      this.running = false;
+      if (this.abort === abort) this.abort = undefined;
+      this.host.requestUpdate();
+    }
+    if (this.again) {
+      this.again = false;
+      void this.run();
+    }
+  }
+}
