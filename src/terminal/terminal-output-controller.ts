@@ -5,6 +5,7 @@ import type { Terminal } from "@xterm/xterm";
 import type { ReactiveControllerHost } from "lit";
 import { SessionBoundController } from "../app/session-controller.ts";
 import type { VmSession } from "../app/vm-session.ts";
+import { concatBytes } from "../vm/bytes.ts";
 import type { Unsubscribe } from "../vm/typed-events.ts";
 import { FrameTask } from "./frame-task.ts";
 import type { XtermController } from "./xterm-controller.ts";
@@ -66,16 +67,6 @@ export class TerminalOutputController extends SessionBoundController {
     const chunks = this.pending;
     this.pending = [];
     if (!this.terminal || chunks.length === 0) return;
-    this.terminal.write(chunks.length === 1 ? chunks[0]! : concat(chunks));
+    this.terminal.write(chunks.length === 1 ? chunks[0]! : concatBytes(chunks));
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }

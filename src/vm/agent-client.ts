@@ -13,6 +13,7 @@ import {
   AgentRestartedError,
   AgentTimeoutError,
 } from "./agent-errors.ts";
+import { concatBytes, randomHex } from "./bytes.ts";
 import { TypedEvents, type Unsubscribe } from "./typed-events.ts";
 
 export interface AgentTransport {
@@ -77,23 +78,6 @@ export function outputText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
-function randomId(): string {
-  const bytes = new Uint8Array(9);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 export class AgentClient implements GuestAgent {
   readonly events = new TypedEvents<AgentClientEvents>();
   private readonly pending = new Map<string, Pending>();
@@ -112,7 +96,7 @@ export class AgentClient implements GuestAgent {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
     this.maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024;
     this.concurrency = options.concurrency ?? 4;
-    this.makeId = options.makeId ?? randomId;
+    this.makeId = options.makeId ?? (() => randomHex(9));
     this.unsubscribe = transport.onLine((line) => this.onLine(line));
   }
 
@@ -260,8 +244,8 @@ export class AgentClient implements GuestAgent {
     entry.resolve({
       exitCode: frame.status,
       signal: frame.signal,
-      stdout: concat(entry.stdout),
-      stderr: concat(entry.stderr),
+      stdout: concatBytes(entry.stdout),
+      stderr: concatBytes(entry.stderr),
       truncated: entry.truncated,
       durationMs: performance.now() - entry.started,
     });

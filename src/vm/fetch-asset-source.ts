@@ -1,6 +1,7 @@
 // Loads guest files over HTTP with progress, and verifies size (and sha256 where the page is a secure
 // context) against the manifest, so a half-downloaded file is reported instead of booting garbage.
 import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
+import { bytesToHex } from "./bytes.ts";
 import type { ManifestFile } from "./manifest.ts";
 
 export const BUILD_HINT = "Build it with `npm start` (or `bash images/build.sh`), then reload.";
@@ -64,8 +65,7 @@ export class FetchAssetSource implements AssetSource {
     }
     if (globalThis.crypto?.subtle) {
       const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
-      const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-      if (hex !== file.sha256) throw new AssetDownloadError(`${file.path} is corrupt (sha256 does not match the manifest)`);
+      if (bytesToHex(digest) !== file.sha256) throw new AssetDownloadError(`${file.path} is corrupt (sha256 does not match the manifest)`);
     }
     return buffer.buffer;
   }

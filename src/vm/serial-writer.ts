@@ -25,11 +25,6 @@ export class SerialWriter {
     private readonly queued: QueueProbe,
   ) {}
 
-  /** Bytes accepted but not yet handed to the UART. */
-  get backlog(): number {
-    return this.pending.reduce((n, chunk) => n + chunk.length, 0) - this.offset;
-  }
-
   write(bytes: Uint8Array): void {
     if (this.disposed || bytes.length === 0) return;
     this.pending.push(bytes);

@@ -5,6 +5,7 @@ import { AgentClient, type AgentTransport } from "./agent-client.ts";
 import { LineSplitter } from "./agent-protocol.ts";
 import { AgentError } from "./agent-errors.ts";
 import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
+import { randomHex } from "./bytes.ts";
 import { machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile } from "./manifest.ts";
 import { SerialWriter } from "./serial-writer.ts";
@@ -319,11 +320,6 @@ function uartQueueLength(emulator: V86, port: number): number | undefined {
   };
   const length = internals.v86?.cpu?.devices?.[`uart${port}`]?.input?.length;
   return typeof length === "number" ? length : undefined;
-}
-
-function randomHex(bytes: number): string {
-  const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  return Array.from(buffer, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function toFailure(error: unknown): VmFailure {
