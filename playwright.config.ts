@@ -1,8 +1,11 @@
-// End-to-end tests: a production build served by `vite preview`, driven in Debian's Chromium (browsers
-// cannot be downloaded here). Every test boots a real guest, so tests run one at a time and wait long.
+// End-to-end tests: a production build served by the classroom server (`npm run serve`, what users
+// run), driven in Debian's Chromium (browsers cannot be downloaded here). Every test boots a real guest,
+// so tests run one at a time and wait long. E2E_PORT and E2E_DIST let two checkouts (or two people on
+// one machine) test side by side without sharing a server or a build folder (E2E_OUTPUT: the results).
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? "dist";
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -16,11 +19,14 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   reporter: CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
-  outputDir: "test-results",
+  outputDir: process.env.E2E_OUTPUT ?? "test-results",
   use: {
     baseURL: `http://localhost:${PORT}/`,
     viewport: { width: 1280, height: 800 },
     trace: "retain-on-failure",
+    // The production build registers a service worker that answers from its cache, where page.route()
+    // cannot see the requests. Only the specs about the worker (offline, self-contained) allow it.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -36,10 +42,11 @@ export default defineConfig({
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, testMatch: /.*\.spec\.ts/ },
     // `LAB_SCREENSHOT=1 npx playwright test --project docs` refreshes docs/screenshot.png.
-    ...(process.env.LAB_SCREENSHOT ? [{ name: "docs", testMatch: /.*\.docs\.ts/ }] : []),
+    // The screenshot shows the page as learners see it, offline indicator included (workers allowed).
+    ...(process.env.LAB_SCREENSHOT ? [{ name: "docs", testMatch: /.*\.docs\.ts/, use: { serviceWorkers: "allow" as const } }] : []),
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${DIST} --emptyOutDir && npx tsx scripts/serve.ts --host localhost --port ${PORT} --dir ${DIST} --quiet`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !CI,
     timeout: 120_000,

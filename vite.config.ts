@@ -1,6 +1,8 @@
 // Vite serves and builds the page. public/ is copied as is, so the guest image built by
 // images/build.sh is served from ./guest/ next to the page (manifest.json, bios.bin, state.bin.zst, …).
 import { defineConfig, type Plugin } from "vite";
+import { contentPacks } from "./scripts/build/content-packs-plugin.ts";
+import { offlineBuild } from "./scripts/build/precache-plugin.ts";
 
 /**
  * libv86.mjs runs in Node too and reaches for fs, crypto and perf_hooks there, behind runtime checks
@@ -27,7 +29,9 @@ export default defineConfig({
   // Relative URLs everywhere: the built site works from any folder (file server, sub-path, CDN).
   base: "./",
   publicDir: "public",
-  plugins: [v86NodeBuiltins()],
+  // offlineBuild: sw.js with the list of files to keep offline, and .br/.gz variants for the server.
+  // contentPacks: instructors' exercise folders (content-packs/, LAB_CONTENT_PACKS), after the course.
+  plugins: [v86NodeBuiltins(), contentPacks(), offlineBuild()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

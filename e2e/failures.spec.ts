@@ -67,3 +67,16 @@ test("learner is told when the saved machine cannot be used, and gets a cold-boo
   await page.getByTestId("notice").getByRole("button", { name: "Dismiss" }).click();
   await expect(page.getByTestId("notice")).toHaveCount(0);
 });
+
+test.describe("in Korean", () => {
+  test.use({ locale: "ko-KR" });
+
+  test("learner reads what went wrong in Korean, with the technical detail beside it", async ({ labPage: lab, page }) => {
+    await page.route("**/guest/manifest.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+    await lab.open();
+    await expect(lab.failurePanel).toHaveAttribute("data-kind", "assets-missing");
+    await expect(lab.failurePanel).toContainText("게스트 이미지가 없거나");
+    await expect(lab.failurePanel).toContainText("bash images/build.sh");
+    await expect(page.getByTestId("failure-detail")).toContainText("manifest.json was not found");
+  });
+});

@@ -1,9 +1,10 @@
-// The browser half of `npm run bench`: serves the production build with `vite preview`, drives Debian's
-// Chromium with Playwright and measures what a learner waits for. Uses the same test ids as e2e/.
+// The browser half of `npm run bench`: serves the production build with the classroom server (`npm run
+// serve`, what users run), drives Debian's Chromium with Playwright and measures what a learner waits for. Uses the same test ids as e2e/.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { REPO_DIR } from "../images/node-asset-source.ts";
 
 const PORT = 4179;
@@ -11,8 +12,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 async function startServer(): Promise<ChildProcess> {
-  const vite = path.join(REPO_DIR, "node_modules", ".bin", "vite");
-  const server = spawn(vite, ["preview", "--port", String(PORT), "--strictPort"], { cwd: REPO_DIR, stdio: "ignore" });
+  const tsx = path.join(REPO_DIR, "node_modules", ".bin", "tsx");
+  const args = ["scripts/serve.ts", "--host", "localhost", "--port", String(PORT), "--dir", "dist", "--quiet"];
+  const server = spawn(tsx, args, { cwd: REPO_DIR, stdio: "ignore" });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
@@ -23,7 +25,7 @@ async function startServer(): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   server.kill();
-  throw new Error("vite preview did not start");
+  throw new Error("the classroom server (scripts/serve.ts) did not start");
 }
 
 const ready = (page: Page, machine: number) =>
@@ -48,6 +50,53 @@ async function loadToAnswer(page: Page, token: string, navigate: () => Promise<u
   const readyMs = performance.now() - started;
   await answered(page, token);
   return { readyMs: round(readyMs), answeredMs: round(performance.now() - started) };
+}
+
+/** Resident memory of the browser's renderer processes (v86's guest RAM lives there), in MB. */
+async function rendererRssMb(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; id: number }[] };
+    let kb = 0;
+    for (const p of processInfo.filter((info) => info.type === "renderer")) {
+      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p.id}/status`, "utf8"));
+      kb += Number(match?.[1] ?? 0);
+    }
+    return kb / 1000;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The comparison view's second VM: its cold boot (with its boot log) next to the learner's VM, what it
+ * adds to the renderer's memory, and what is left after the view is closed and garbage is collected.
+ */
+async function measureSecondVm(browser: Browser, page: Page): Promise<Record<string, unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  const collect = async (): Promise<void> => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  };
+  await collect();
+  const before = await rendererRssMb(browser);
+  await page.getByTestId("compare-toggle").click();
+  const started = performance.now();
+  await page.getByTestId("boot-vm2").click();
+  await page.getByTestId("vm2").locator("[data-testid=vm-status][data-phase=ready]").waitFor({ timeout: 180_000 });
+  const bootMs = performance.now() - started;
+  await page.getByTestId("compare-busy").waitFor({ state: "detached", timeout: 60_000 });
+  const withBoth = await rendererRssMb(browser);
+  await page.getByTestId("compare-toggle").click();
+  await page.getByTestId("compare").waitFor({ state: "detached" });
+  await collect();
+  const after = await rendererRssMb(browser);
+  return {
+    coldBootNextToFirstToReadyMs: round(bootMs),
+    rendererRssMb: { before: round(before), withBoth: round(withBoth), afterClose: round(after) },
+    addedMb: round(withBoth - before),
+    releasedMb: round(withBoth - after),
+  };
 }
 
 export async function measureInChromium(): Promise<Record<string, unknown>> {
@@ -83,6 +132,8 @@ export async function measureInChromium(): Promise<Record<string, unknown>> {
     await answered(page, "cold");
     const coldAnsweredMs = performance.now() - coldStarted;
 
+    const secondVm = await measureSecondVm(browser, page);
+
     const sorted = cachedReloads.map((r) => r.answeredMs).sort((a, b) => a - b);
     return {
       firstVisit,
@@ -91,6 +142,7 @@ export async function measureInChromium(): Promise<Record<string, unknown>> {
       coldBootToReadyMs: round(coldReadyMs),
       coldBootToAnsweringPromptMs: round(coldAnsweredMs),
       idleGuestMainThreadPercentOfOneCore: round(idlePercent),
+      secondVm,
     };
   } finally {
     await browser.close();

@@ -5,12 +5,16 @@
 // Debian's chromium; a part that cannot run is reported as skipped with the reason.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { NodeAssetSource, GUEST_DIR, REPO_DIR, V86_VERSION, V86_WASM_PATH } from "../images/node-asset-source.ts";
 import { parseManifest, type GuestManifest } from "../src/vm/manifest.ts";
 import { VirtualMachine } from "../src/vm/virtual-machine.ts";
 import type { BootMode } from "../src/vm/vm-state.ts";
 import { measureInChromium } from "./bench-chromium.ts";
+import { measureSavedWork } from "./bench-saved-work.ts";
+import { measureClassroomServe } from "./bench-serve.ts";
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
@@ -73,6 +77,38 @@ async function measureNode(manifest: GuestManifest): Promise<Record<string, unkn
   };
 }
 
+/**
+ * The comparison view's second VM, next to a restored VM 1 in the same process (as in one tab): its cold
+ * boot while VM 1 runs, what it adds to the process's memory, and what is left once it is closed.
+ */
+async function measureSecondVm(manifest: GuestManifest): Promise<Record<string, unknown>> {
+  // A disposed VM's memory returns only once it is garbage collected: collect before reading RSS.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const rssMb = async (): Promise<number> => {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return process.memoryUsage().rss / 1e6;
+  };
+  const { vm: first } = await startVm(manifest, "restore");
+  const before = await rssMb();
+  const second = await startVm(manifest, "cold");
+  const withBoth = await rssMb();
+  const started = performance.now();
+  await first.agent.run("true");
+  const firstAnswersMs = performance.now() - started;
+  await second.vm.dispose();
+  const after = await rssMb();
+  await first.dispose();
+  return {
+    coldBootNextToFirstToInteractiveMs: round(second.ms),
+    firstVmRoundTripWithBothMs: round(firstAnswersMs),
+    processRssMb: { before: round(before), withBoth: round(withBoth), afterClose: round(after) },
+    addedMb: round(withBoth - before),
+    releasedMb: round(withBoth - after),
+  };
+}
+
 function sizes(manifest: GuestManifest): Record<string, unknown> {
   const dist = path.join(REPO_DIR, "dist");
   let bundleGzip: number | string = "skipped: dist/ not built (npx vite build)";
@@ -108,8 +144,16 @@ function listFiles(dir: string): string[] {
 const manifest = parseManifest(await new NodeAssetSource().loadManifest());
 process.stderr.write("bench: measuring in Node (about 40 s)...\n");
 const node = await measureNode(manifest);
+process.stderr.write("bench: measuring a second VM next to the first in Node (about 15 s)...\n");
+const secondVm = await measureSecondVm(manifest);
+process.stderr.write("bench: saving, resuming and moving files in Node (about 20 s)...\n");
+const savedWork = await measureSavedWork(manifest);
 process.stderr.write("bench: measuring in Chromium (about 60 s)...\n");
 const chromium = await measureInChromium().catch((error: unknown) => ({
+  skipped: error instanceof Error ? error.message : String(error),
+}));
+process.stderr.write("bench: 30 simulated students fetching the lab from `npm run serve` (a few seconds)...\n");
+const classroomServe = await measureClassroomServe().catch((error: unknown) => ({
   skipped: error instanceof Error ? error.message : String(error),
 }));
 const result = {
@@ -123,7 +167,10 @@ const result = {
     idleGuestHostCpuPercent: 5,
   },
   node,
+  secondVm,
+  savedWork,
   chromium,
+  classroomServe,
   sizes: sizes(manifest),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + "\n");

@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
-# Sets up everything the lab needs on a fresh Debian/Ubuntu machine, builds it and serves it.
-# Environment: HOST (default 127.0.0.1; 0.0.0.0 serves your LAN), PORT (default 5173).
+# Sets up everything the lab needs on a fresh Debian/Ubuntu machine, builds it and serves it with the
+# lab's own server (scripts/serve.ts: precompressed files, wasm MIME type, cache headers).
+# Usage: bash scripts/start.sh [--lan]   --lan serves every network interface (a classroom) and prints
+# the addresses to give students. Environment: HOST (default 127.0.0.1, or 0.0.0.0 with --lan), PORT
+# (default 5173).
 source "$(dirname "$0")/lib.sh"
+
+default_host=127.0.0.1
+for arg in "$@"; do
+  case "$arg" in
+    --lan) default_host=0.0.0.0 ;;
+    *) die "unknown option $arg (usage: bash scripts/start.sh [--lan])" ;;
+  esac
+done
 
 check_node
 install_npm_packages
 bash images/build.sh
 step "Building the web app (vite build)"
 npx vite build --logLevel warn
-host="${HOST:-127.0.0.1}" port="${PORT:-5173}"
-step "Isolation Lab is ready: open http://$host:$port/ in your browser (Ctrl+C stops the server)"
-exec npx vite preview --host "$host" --port "$port" --strictPort
+host="${HOST:-$default_host}" port="${PORT:-5173}"
+step "Isolation Lab is ready (Ctrl+C stops the server)"
+exec npx tsx scripts/serve.ts --host "$host" --port "$port"

@@ -1,6 +1,6 @@
-// Entry point: creates the VM session and the course progress for this page, hands them to <lab-app>
-// and starts the machine from the pristine snapshot (a reload does the same: the learner's machine does
-// not survive a reload yet, the course progress does).
+// Entry point: creates the VM session, the course progress and the saved work for this page, hands them
+// to <lab-app>, and starts: with the offer to resume the learner's saved machine when the browser has
+// one, else from the pristine snapshot.
 import "./page.css";
 import "./app/lab-app.ts";
 import { V86_VERSION, V86_WASM_URL } from "./app/v86-assets.ts";
@@ -8,6 +8,9 @@ import { VmSession } from "./app/vm-session.ts";
 import { reconcileProgress } from "./course/progress.ts";
 import { ProgressStore } from "./course/progress-store.ts";
 import { EXERCISES } from "./exercises/bundled.ts";
+import { OfflineSupport } from "./offline/offline-support.ts";
+import { IndexedDbMachineStore } from "./saved/machine-store.ts";
+import { SavedWork } from "./saved/saved-work.ts";
 import { FetchAssetSource } from "./vm/fetch-asset-source.ts";
 
 const session = new VmSession({
@@ -19,10 +22,21 @@ const session = new VmSession({
 const app = document.querySelector("lab-app") ?? document.body.appendChild(document.createElement("lab-app"));
 const progress = new ProgressStore(localStorageOrUndefined());
 // Content changes between visits: forget steps and exercises that no longer exist.
-progress.replace(reconcileProgress(progress.progress, new Map(EXERCISES.map((e) => [e.id, e.steps.map((s) => s.id)]))));
+const course = new Map(EXERCISES.map((e) => [e.id, e.steps.map((s) => s.id)]));
+progress.replace(reconcileProgress(progress.progress, course));
+const savedWork = new SavedWork({ session, store: new IndexedDbMachineStore(), progress, course });
 app.progress = progress;
 app.session = session;
-void session.start();
+app.savedWork = savedWork;
+void savedWork.startup();
+
+// Production builds keep themselves for offline use (sw.js is emitted by the build, see
+// scripts/build/precache-plugin.ts); the development server must never be cached by a worker.
+if (import.meta.env.PROD) {
+  const offline = new OfflineSupport();
+  app.offline = offline;
+  void offline.start(new URL("sw.js", document.baseURI));
+}
 
 if (import.meta.hot) {
   import.meta.hot.dispose(() => {

@@ -23,7 +23,8 @@ export class LabPage {
     this.heading = page.getByRole("heading", { name: "Isolation Lab" });
     this.status = page.getByTestId("vm-status");
     this.statusText = page.getByTestId("vm-status-text");
-    this.terminal = page.getByTestId("terminal");
+    // The learner's VM 1 (the comparison view can show a second VM's terminal too).
+    this.terminal = page.getByTestId("terminal-region").getByTestId("terminal");
     this.screen = this.terminal.locator(".xterm-accessibility-tree");
     this.resetButton = page.getByTestId("reset-button");
     this.coldBootButton = page.getByTestId("cold-boot-button");

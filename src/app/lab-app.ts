@@ -14,13 +14,27 @@ import { UI_MESSAGES, preferredLocale } from "../i18n/ui-messages.ts";
 import "../terminal/lab-terminal.ts";
 import type { LabTerminal } from "../terminal/lab-terminal.ts";
 import "../ui/lab-banner.ts";
+import "../compare/lab-compare.ts";
+import { COMPARE_MESSAGES } from "../i18n/compare-messages.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
+import "../files/lab-file-transfer.ts";
+import type { LabFileTransfer } from "../files/lab-file-transfer.ts";
+import "../saved/lab-progress-report.ts";
+import "../saved/lab-saved-work-menu.ts";
+import "../saved/lab-saved-work-messages.ts";
+import { SAVED_MESSAGES } from "../saved/saved-messages.ts";
+import { savedWorkContext } from "../saved/saved-work-context.ts";
+import { PanelCloseEvent, PanelOpenEvent, type SavedWorkPanel } from "../saved/saved-work-events.ts";
+import type { SavedWork } from "../saved/saved-work.ts";
 import "./lab-failure-panel.ts";
 import { LabActionEvent, type LabAction } from "./lab-events.ts";
+import "./lab-offline-status.ts";
 import "./lab-vm-status.ts";
 import { SessionStateController } from "./session-controller.ts";
 import { vmSessionContext } from "./vm-session-context.ts";
 import type { SessionPhase, VmSession } from "./vm-session.ts";
+import type { OfflineSupport } from "../offline/offline-support.ts";
+import type { VmNotice } from "../vm/vm-state.ts";
 
 const resetIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
   <path d="M4 10a6 6 0 1 0 1.8-4.3" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" />
@@ -46,6 +60,8 @@ export class LabApp extends LitElement {
       :host {
         display: grid;
         grid-template-rows: auto 1fr;
+        /* the page is as wide as the window: a crowded header shrinks (tagline first), never widens it */
+        grid-template-columns: minmax(0, 1fr);
         height: 100%;
         min-height: 0;
         color: var(--lab-text);
@@ -62,8 +78,13 @@ export class LabApp extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.7rem;
+        /* takes what the header has left and gives it up first: the tagline shrinks before the status */
+        flex: 1 1 0;
         min-width: 0;
-        margin-right: auto;
+      }
+      .brand > div {
+        /* lets the tagline shrink (with an ellipsis) instead of pushing the header past the window */
+        min-width: 0;
       }
       .logo {
         width: 2rem;
@@ -85,7 +106,7 @@ export class LabApp extends LitElement {
         text-overflow: ellipsis;
       }
       lab-vm-status {
-        flex: 0 1 auto;
+        flex: 0 0 auto;
       }
       .actions {
         display: flex;
@@ -118,6 +139,58 @@ export class LabApp extends LitElement {
         background: var(--lab-surface-raised);
         color: var(--lab-text);
       }
+      main.comparing {
+        grid-template-rows: auto minmax(14rem, 1fr) minmax(0, 1.5fr);
+        grid-template-areas:
+          "messages messages"
+          "course terminal"
+          "course compare";
+        row-gap: 0.75rem;
+      }
+      lab-compare {
+        grid-area: compare;
+      }
+      .titlebar .compare-toggle {
+        padding: 0.15rem 0.6rem;
+        font-size: 0.8rem;
+      }
+      @media (max-width: 1000px) {
+        main.comparing {
+          grid-template-rows: auto 60vh auto auto;
+          grid-template-areas:
+            "messages"
+            "terminal"
+            "compare"
+            "course";
+        }
+      }
+      .messages:not(:has(> :not([hidden]))) {
+        display: none;
+      }
+      .drop-hint {
+        position: absolute;
+        inset: 0;
+        z-index: 5;
+        display: grid;
+        place-items: center;
+        border: 2px dashed var(--lab-accent);
+        border-radius: 0.75rem;
+        background: rgb(8 11 16 / 0.8);
+        color: var(--lab-accent);
+        font-weight: 600;
+        pointer-events: none;
+      }
+      @media print {
+        :host([panel="report"]) {
+          display: block;
+          height: auto;
+        }
+        :host([panel="report"]) header,
+        :host([panel="report"]) main,
+        :host([panel="report"]) lab-file-transfer {
+          display: none;
+        }
+      }
       .messages {
         grid-area: messages;
         margin-bottom: 0.75rem;
@@ -126,6 +199,7 @@ export class LabApp extends LitElement {
         gap: 0.6rem;
       }
       .terminal-card {
+        position: relative;
         flex: 1;
         display: flex;
         flex-direction: column;
@@ -234,6 +308,24 @@ export class LabApp extends LitElement {
   @property({ attribute: false })
   progress: ProgressStore | undefined;
 
+  /** The page's offline support (service worker), shown in the header; undefined in development. */
+  @property({ attribute: false })
+  offline: OfflineSupport | undefined;
+
+  /** The learner's saved machine, exports and imports; provided to the saved-work elements. */
+  @provide({ context: savedWorkContext })
+  @property({ attribute: false })
+  savedWork: SavedWork | undefined;
+
+  /** The panel open over the page (reflected: printing the report hides the rest of the page). */
+  @property({ reflect: true }) panel: SavedWorkPanel | undefined;
+
+  /** A file is being dragged over the terminal. */
+  @state() private dropping = false;
+
+  /** The VM-versus-container comparison is open (it owns the second VM only while open). */
+  @state() private comparing = false;
+
   /** The page's language: the learner's choice, else the browser's preference. */
   @provide({ context: localeContext })
   @state()
@@ -244,11 +336,14 @@ export class LabApp extends LitElement {
   private previousPhase: SessionPhase | undefined;
 
   @query("lab-terminal") private terminal!: LabTerminal | null;
+  @query("lab-file-transfer") private fileTransfer!: LabFileTransfer | null;
 
   constructor() {
     super();
     this.addEventListener(LabActionEvent.type, (event) => this.perform(event.action));
     this.addEventListener(CommandPasteEvent.type, (event) => this.paste(event.command));
+    this.addEventListener(PanelOpenEvent.type, (event) => (this.panel = event.panel));
+    this.addEventListener(PanelCloseEvent.type, () => (this.panel = undefined));
     new ProgressController(this, () => this.progress);
   }
 
@@ -274,12 +369,14 @@ export class LabApp extends LitElement {
           </div>
         </div>
         <lab-vm-status .state=${state} .generation=${this.status.generation}></lab-vm-status>
+        <lab-offline-status .offline=${this.offline}></lab-offline-status>
         <label class="language">
           <span class="visually-hidden">${m.languageLabel}</span>
           <select data-testid="language-select" aria-label=${m.languageLabel} @change=${this.onLanguageChange}>
             ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.locale}>${UI_MESSAGES[l].languageName}</option>`)}
           </select>
         </label>
+        <lab-saved-work-menu></lab-saved-work-menu>
         <div class="actions" role="group" aria-label=${m.machineControls}>
           <button
             data-testid="reset-button"
@@ -299,13 +396,31 @@ export class LabApp extends LitElement {
           </button>
         </div>
       </header>
-      <main>
-        ${troubled || notices.length > 0 ? this.renderMessages(troubled, notices) : nothing}
+      <main class=${this.comparing ? "comparing" : ""}>
+        ${this.renderMessages(troubled, notices)}
         <lab-course data-testid="course"></lab-course>
-        <section class="terminal-card" aria-label=${m.terminalRegion} data-testid="terminal-region">
+        <section
+          class="terminal-card ${this.dropping ? "dropping" : ""}"
+          aria-label=${m.terminalRegion}
+          data-testid="terminal-region"
+          @dragover=${this.onDragOver}
+          @dragleave=${this.onDragLeave}
+          @drop=${this.onDrop}
+        >
+          ${this.dropping ? html`<div class="drop-hint" aria-hidden="true">${SAVED_MESSAGES[this.locale].dropHere}</div>` : nothing}
           <div class="titlebar">
             <span class="lights" aria-hidden="true"><span></span><span></span><span></span></span>
             <span class="title">root@lab · ttyS0</span>
+            <button
+              class="compare-toggle"
+              data-testid="compare-toggle"
+              title=${COMPARE_MESSAGES[this.locale].openTitle}
+              aria-pressed=${this.comparing ? "true" : "false"}
+              ?disabled=${!this.session}
+              @click=${() => (this.comparing = !this.comparing)}
+            >
+              ${this.comparing ? COMPARE_MESSAGES[this.locale].close : COMPARE_MESSAGES[this.locale].open}
+            </button>
             <span class="hint"
               ><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd> ${m.copyPasteHint.copy} · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>V</kbd>
               ${m.copyPasteHint.paste}</span
@@ -313,13 +428,17 @@ export class LabApp extends LitElement {
           </div>
           <lab-terminal class=${stopped ? "stopped" : nothing}></lab-terminal>
         </section>
+        ${this.comparing ? html`<lab-compare data-testid="compare"></lab-compare>` : nothing}
       </main>
+      <lab-file-transfer ?hidden=${this.panel !== "files"}></lab-file-transfer>
+      ${this.panel === "report" ? html`<lab-progress-report></lab-progress-report>` : nothing}
     `;
   }
 
-  private renderMessages(troubled: boolean, notices: readonly string[]) {
+  private renderMessages(troubled: boolean, notices: readonly VmNotice[]) {
     return html`
       <div class="messages">
+        <lab-saved-work-messages></lab-saved-work-messages>
         ${troubled ? html`<lab-failure-panel .state=${this.status.state}></lab-failure-panel>` : nothing}
         ${notices.map(
           (notice, index) => html`<lab-banner
@@ -330,7 +449,7 @@ export class LabApp extends LitElement {
             role="status"
             data-testid="notice"
             @banner-dismiss=${() => this.status.dismissNotice(index)}
-            >${notice}</lab-banner
+            >${UI_MESSAGES[this.locale].notices[notice.kind](notice.detail)}</lab-banner
           >`,
         )}
       </div>
@@ -351,6 +470,28 @@ export class LabApp extends LitElement {
   private readonly onLanguageChange = (event: Event): void => {
     const value = (event.target as HTMLSelectElement).value;
     if (isLocale(value)) this.progress?.setLocale(value);
+  };
+
+  private readonly onDragOver = (event: DragEvent): void => {
+    if (!event.dataTransfer?.types.includes("Files")) return;
+    event.preventDefault(); // lets the drop happen
+    event.dataTransfer.dropEffect = "copy";
+    this.dropping = true;
+  };
+
+  private readonly onDragLeave = (event: DragEvent): void => {
+    // Moving between the terminal's children fires dragleave too; only leaving the card counts.
+    if (!(event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) this.dropping = false;
+  };
+
+  /** A file dropped onto the terminal is copied into /root; the file panel shows the progress. */
+  private readonly onDrop = (event: DragEvent): void => {
+    this.dropping = false;
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    this.panel = "files";
+    void this.fileTransfer?.upload(files, "/root");
   };
 
   /** Puts a command at the terminal's prompt, as if typed; the learner presses Enter to run it. */

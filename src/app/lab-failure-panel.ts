@@ -8,7 +8,7 @@ import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES, type UiMessages } from "../i18n/ui-messages.ts";
 import type { VmFailure } from "../vm/vm-state.ts";
 import "../ui/lab-banner.ts";
-import { buttonStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent, type LabAction } from "./lab-events.ts";
 import type { SessionState } from "./vm-session.ts";
 
@@ -41,6 +41,7 @@ function withCode(text: string) {
 export class LabFailurePanel extends LitElement {
   static override styles = [
     buttonStyles,
+    inlineCodeStyles,
     css`
       :host {
         display: block;
@@ -50,13 +51,11 @@ export class LabFailurePanel extends LitElement {
         white-space: pre-line;
         overflow-wrap: anywhere;
       }
-      code {
+      .detail {
+        margin-top: 0.5rem;
         font-family: var(--lab-font-mono);
-        font-size: 0.85em;
-        padding: 0.1rem 0.35rem;
-        border-radius: 0.3rem;
-        background: var(--lab-surface-raised);
-        color: var(--lab-text);
+        font-size: 0.8em;
+        color: var(--lab-text-muted);
       }
     `,
   ];
@@ -74,7 +73,8 @@ export class LabFailurePanel extends LitElement {
       return this.renderPanel(
         "error",
         m.failureTitles[state.failure.kind],
-        html`<p data-testid="failure-message">${withCode(state.failure.message)}</p>`,
+        html`<p data-testid="failure-message">${withCode(m.failureBodies[state.failure.kind])}</p>
+          <p class="detail" data-testid="failure-detail">${m.technicalDetail}: ${state.failure.message}</p>`,
         FAILURE_ACTIONS[state.failure.kind],
         state.failure.kind,
       );

@@ -4,6 +4,7 @@
 import { SourceBoundController } from "../ui/source-bound-controller.ts";
 import type { Unsubscribe } from "../vm/typed-events.ts";
 import type { SessionState, VmSession } from "./vm-session.ts";
+import type { VmNotice } from "../vm/vm-state.ts";
 
 export abstract class SessionBoundController extends SourceBoundController<VmSession> {
   /** The session this controller is subscribed to. */
@@ -23,7 +24,7 @@ export abstract class SessionBoundController extends SourceBoundController<VmSes
 export class SessionStateController extends SessionBoundController {
   state: SessionState | undefined;
   generation = 0;
-  notices: readonly string[] = [];
+  notices: readonly VmNotice[] = [];
 
   dismissNotice(index: number): void {
     this.notices = this.notices.filter((_, i) => i !== index);
@@ -43,7 +44,8 @@ export class SessionStateController extends SessionBoundController {
         this.host.requestUpdate();
       }),
       session.events.on("notice", (notice) => {
-        if (!this.notices.includes(notice)) this.notices = [...this.notices, notice];
+        const known = this.notices.some((n) => n.kind === notice.kind && n.detail === notice.detail);
+        if (!known) this.notices = [...this.notices, notice];
         this.host.requestUpdate();
       }),
     ];

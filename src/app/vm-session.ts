@@ -3,11 +3,10 @@
 // output of the current machine (so a terminal attached late shows everything) and watches the
 // guest's liveness while it is ready. Not a Lit element: elements get it through @lit/context.
 import { AssetDownloadError, AssetsMissingError, type AssetSource } from "../vm/asset-source.ts";
-import { BUILD_HINT } from "../vm/fetch-asset-source.ts";
-import { ManifestError, parseManifest } from "../vm/manifest.ts";
+import { ManifestError, parseManifest, type GuestManifest, type StateOrigin } from "../vm/manifest.ts";
 import { TypedEvents, type Unsubscribe } from "../vm/typed-events.ts";
-import { VirtualMachine, VmError, type VirtualMachineOptions } from "../vm/virtual-machine.ts";
-import type { BootMode, VmFailure, VmState } from "../vm/vm-state.ts";
+import { VirtualMachine, VmError, runningOrigin, type ResumeState, type VirtualMachineOptions } from "../vm/virtual-machine.ts";
+import type { BootMode, VmFailure, VmNotice, VmState } from "../vm/vm-state.ts";
 import { LivenessWatchdog } from "./liveness-watchdog.ts";
 
 export type SessionState =
@@ -33,7 +32,7 @@ export interface VmSessionEvents {
   /** Bytes the current machine wrote to the learner's console. */
   console: Uint8Array;
   /** Something the learner should know that is not an error (e.g. the snapshot was refused). */
-  notice: string;
+  notice: VmNotice;
   machine: MachineChange;
 }
 
@@ -55,6 +54,8 @@ export interface VmSessionOptions {
 interface Launch {
   readonly mode: BootMode;
   readonly verboseBoot: boolean;
+  /** A saved machine to resume instead of the pristine snapshot. */
+  readonly resume?: ResumeState;
 }
 
 /** Console output kept for a terminal that attaches late (the cold-boot log is ~40 kB). */
@@ -73,6 +74,7 @@ export class VmSession {
   private backlogBytes = 0;
   private consoleSize: { rows: number; cols: number } | undefined;
   private watchdog: LivenessWatchdog | undefined;
+  private manifest: Promise<GuestManifest> | undefined;
 
   constructor(private readonly options: VmSessionOptions) {}
 
@@ -100,6 +102,32 @@ export class VmSession {
     if (this.started) return Promise.resolve();
     this.started = true;
     return this.launch({ mode: "restore", verboseBoot: false });
+  }
+
+  /** Starts (or replaces the current machine with) a saved machine's state. */
+  resume(state: ResumeState): Promise<void> {
+    this.started = true;
+    return this.launch({ mode: "restore", verboseBoot: false, resume: state });
+  }
+
+  /** What a state saved by this page is tied to (the v86 build, the hardware, the guest image). */
+  async origin(): Promise<Required<StateOrigin>> {
+    return runningOrigin(await this.loadManifest(), this.options.v86Version);
+  }
+
+  /** The running machine's v86 state; throws when no machine is ready. */
+  async saveState(): Promise<ArrayBuffer> {
+    const machine = this.machine;
+    if (!machine || (this.current.phase !== "ready" && this.current.phase !== "unresponsive")) {
+      throw new Error("there is no running machine to save");
+    }
+    return machine.saveState();
+  }
+
+  /** The current machine's console output kept so far, as text. */
+  consoleText(): string {
+    const decoder = new TextDecoder();
+    return this.backlog.map((chunk) => decoder.decode(chunk, { stream: true })).join("") + decoder.decode();
   }
 
   /** Throws the current machine away and restores the pristine snapshot. */
@@ -159,7 +187,9 @@ export class VmSession {
       // Free the old guest's memory before the next one allocates its own.
       await previous?.dispose();
       if (stale()) return;
-      const manifest = parseManifest(await this.options.assets.loadManifest());
+      // Every launch reads the manifest afresh: the image may have been rebuilt since the last one.
+      this.manifest = undefined;
+      const manifest = await this.loadManifest();
       if (stale()) return;
       const create = this.options.createMachine ?? ((options) => new VirtualMachine(options));
       const machine = create({
@@ -169,6 +199,7 @@ export class VmSession {
         v86Version: this.options.v86Version,
         mode: launch.mode,
         verboseBoot: launch.verboseBoot,
+        ...(launch.resume ? { resume: launch.resume } : {}),
       });
       this.machine = machine;
       this.machineSubscriptions = [
@@ -181,6 +212,17 @@ export class VmSession {
       if (stale() || error instanceof VmError) return; // a machine's own failure arrived as its state
       this.setState({ phase: "error", failure: failureOf(error) });
     }
+  }
+
+  private loadManifest(): Promise<GuestManifest> {
+    if (!this.manifest) {
+      const loading = this.options.assets.loadManifest().then((json) => parseManifest(json));
+      this.manifest = loading;
+      loading.catch(() => {
+        if (this.manifest === loading) this.manifest = undefined;
+      });
+    }
+    return this.manifest;
   }
 
   private detachMachine(): VirtualMachine | undefined {
@@ -251,10 +293,8 @@ function documentHidden(): boolean {
 /** Failures before a machine exists: the manifest is missing, unreachable or from an older build. */
 function failureOf(error: unknown): VmFailure {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof AssetsMissingError) return { kind: "assets-missing", message };
-  if (error instanceof ManifestError) {
-    return { kind: "assets-missing", message: `The guest image is out of date or damaged. ${BUILD_HINT}\n\n${message}` };
-  }
+  // An unreadable manifest means an image from an older build: the same way out as a missing one.
+  if (error instanceof AssetsMissingError || error instanceof ManifestError) return { kind: "assets-missing", message };
   if (error instanceof AssetDownloadError) return { kind: "download-failed", message };
   return { kind: "emulator-error", message };
 }

@@ -14,7 +14,7 @@ import { localize, type ContentBlock, type Lesson, type LessonStep } from "../ex
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES, type UiMessages } from "../i18n/ui-messages.ts";
 import "../ui/lab-banner.ts";
-import { buttonStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { CommandPasteEvent } from "./course-events.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
 import { answerKey, isStepDone } from "./progress.ts";
@@ -46,6 +46,7 @@ type CheckView = { readonly status: "pending" } | { readonly status: "passed" | 
 export class LabCourse extends LitElement {
   static override styles = [
     buttonStyles,
+    inlineCodeStyles,
     css`
       :host {
         display: flex;
@@ -98,13 +99,6 @@ export class LabCourse extends LitElement {
       ol {
         margin: 0.4rem 0;
         padding-left: 1.3rem;
-      }
-      code {
-        font-family: var(--lab-font-mono);
-        font-size: 0.85em;
-        padding: 0.05rem 0.3rem;
-        border-radius: 0.3rem;
-        background: var(--lab-surface-raised);
       }
       pre {
         padding: 0.6rem 0.8rem;

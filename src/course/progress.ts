@@ -18,6 +18,8 @@ export interface Progress {
   readonly done: Readonly<Record<string, readonly string[]>>;
   /** Per `exercise/step`, the answer the learner gave correctly. */
   readonly answers: Readonly<Record<string, string>>;
+  /** Per `exercise/step`, when it was done (ISO 8601), for the instructor's report; older progress has none. */
+  readonly doneAt?: Readonly<Record<string, string>>;
 }
 
 export const EMPTY_PROGRESS: Progress = { position: { view: "overview" }, done: {}, answers: {} };
@@ -31,6 +33,7 @@ const schema = z.object({
   ]),
   done: z.record(z.string(), z.array(z.string())),
   answers: z.record(z.string(), z.string()),
+  doneAt: z.record(z.string(), z.string().datetime()).optional(),
 });
 
 export type ParsedProgress =
@@ -66,9 +69,13 @@ export function isStepDone(progress: Progress, exercise: string, step: string): 
   return progress.done[exercise]?.includes(step) ?? false;
 }
 
-export function withStepDone(progress: Progress, exercise: string, step: string): Progress {
+export function withStepDone(progress: Progress, exercise: string, step: string, at: Date = new Date()): Progress {
   if (isStepDone(progress, exercise, step)) return progress;
-  return { ...progress, done: { ...progress.done, [exercise]: [...(progress.done[exercise] ?? []), step] } };
+  return {
+    ...progress,
+    done: { ...progress.done, [exercise]: [...(progress.done[exercise] ?? []), step] },
+    doneAt: { ...progress.doneAt, [answerKey(exercise, step)]: at.toISOString() },
+  };
 }
 
 export function withAnswer(progress: Progress, exercise: string, step: string, answer: string): Progress {
@@ -94,5 +101,12 @@ export function reconcileProgress(progress: Progress, course: ReadonlyMap<string
   }
   const position = progress.position;
   const valid = position.view === "overview" || position.step < (course.get(position.exercise)?.length ?? 0);
-  return { ...progress, done, answers, position: valid ? position : { view: "overview" } };
+  const reconciled: Progress = { ...progress, done, answers, position: valid ? position : { view: "overview" } };
+  if (!progress.doneAt) return reconciled;
+  const doneAt: Record<string, string> = {};
+  for (const [key, at] of Object.entries(progress.doneAt)) {
+    const [exercise, step] = key.split("/");
+    if (exercise && step && done[exercise]?.includes(step)) doneAt[key] = at;
+  }
+  return { ...reconciled, doneAt };
 }

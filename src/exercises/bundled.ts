@@ -1,6 +1,9 @@
-// Browser only: the exercises of src/content/, inlined into the bundle by Vite at build time and
-// validated when this module loads. Node code uses node-loader.ts instead.
-import { loadExercisesOrThrow, type ContentFile } from "./loader.ts";
+// Browser only: the exercises of src/content/, inlined into the bundle by Vite at build time, then those
+// of the instructors' content packs (content-packs/, LAB_CONTENT_PACKS; see pack-folders.ts), all
+// validated when this module loads. Node code uses node-loader.ts and pack-folders.ts instead.
+import { PACKS } from "virtual:isolation-lab/content-packs";
+import { loadCourseWithPacks } from "./course-packs.ts";
+import { ExerciseContentError, type ContentFile } from "./loader.ts";
 import type { Exercise } from "./model.ts";
 
 const raw = import.meta.glob<string>("../content/*/*.md", { query: "?raw", import: "default", eager: true });
@@ -10,5 +13,8 @@ const files: ContentFile[] = Object.entries(raw).map(([key, text]) => ({
   text,
 }));
 
-/** Every exercise, in order; importing this module throws an ExerciseContentError if any file is invalid. */
-export const EXERCISES: readonly Exercise[] = loadExercisesOrThrow(files, { displayRoot: "src/content/" });
+const { exercises, problems } = loadCourseWithPacks({ name: "course", displayRoot: "src/content/", files }, PACKS);
+if (problems.length > 0) throw new ExerciseContentError(problems);
+
+/** Every exercise, the course's then the packs'; importing this module throws an ExerciseContentError if any file is invalid. */
+export const EXERCISES: readonly Exercise[] = exercises;

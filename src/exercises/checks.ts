@@ -7,7 +7,8 @@ import type { CheckSpec } from "./schema.ts";
  * Shell helpers prepended to every check and answer script (run by bash, and by busybox sh too). They
  * only read /proc, and avoid starting programs where a shell builtin will do: every fork costs tens of
  * milliseconds in the emulator. "Learner processes" are the user-space processes outside the agent's
- * cgroup: not the kernel's threads, not init (PID 1), not the agent or the check itself.
+ * cgroup: not the kernel's threads, not init (PID 1), not the agent or the check itself, and not the
+ * comparison view's containers (cgroup /lab-compare, src/compare/), which the learner did not make.
  */
 export const CHECK_PRELUDE = String.raw`
 lab_procs() {
@@ -16,7 +17,7 @@ lab_procs() {
     [ "$_p" = 1 ] && continue
     [ -e "$_d/exe" ] || continue
     read -r _cg 2>/dev/null <"$_d/cgroup" || continue
-    case "$_cg" in 0::/agent|0::/agent/*) continue ;; esac
+    case "$_cg" in 0::/agent|0::/agent/*|0::/lab-compare/*) continue ;; esac
     read -r _c 2>/dev/null <"$_d/comm" || continue
     echo "$_p $_c"
   done

@@ -1,7 +1,7 @@
 // Every word the page itself shows (the exercises bring their own texts), in every locale. The
 // interface makes a missing translation a type error; tests/unit/ui-messages.test.ts checks the rest.
 import type { Locale } from "../exercises/locales.ts";
-import type { VmFailureKind } from "../vm/vm-state.ts";
+import type { VmFailureKind, VmNotice } from "../vm/vm-state.ts";
 
 export interface UiMessages {
   readonly languageName: string;
@@ -28,6 +28,10 @@ export interface UiMessages {
   readonly downloadProgress: string;
   // failures
   readonly failureTitles: Readonly<Record<VmFailureKind, string>>;
+  /** What happened and the way out, in the learner's language; the technical detail follows it. */
+  readonly failureBodies: Readonly<Record<VmFailureKind, string>>;
+  readonly technicalDetail: string;
+  readonly notices: { readonly [K in VmNotice["kind"]]: (detail: string) => string };
   readonly retry: string;
   readonly checkAgain: string;
   readonly unresponsiveTitle: string;
@@ -65,6 +69,23 @@ export interface UiMessages {
   readonly cancel: string;
   readonly answeredWrong: string;
   readonly corruptProgress: string;
+  /** The header's offline indicator (service worker), see src/app/lab-offline-status.ts. */
+  readonly offline: {
+    readonly saving: (percent: number) => string;
+    readonly savingTitle: string;
+    readonly ready: string;
+    readonly readyTitle: string;
+    readonly update: string;
+    readonly updateTitle: string;
+    readonly failed: string;
+    readonly updateFailed: string;
+    readonly failedTitle: (reason: string) => string;
+    readonly unknownReason: string;
+    readonly insecure: string;
+    readonly insecureTitle: string;
+    readonly unavailable: string;
+    readonly unavailableTitle: string;
+  };
 }
 
 const en: UiMessages = {
@@ -95,6 +116,18 @@ const en: UiMessages = {
     "boot-timeout": "The machine did not start",
     "kernel-panic": "The guest kernel panicked",
     "emulator-error": "The emulator stopped",
+  },
+  failureBodies: {
+    "assets-missing":
+      "The guest image is missing, out of date or damaged. Build it with `npm start` (or `bash images/build.sh`), then reload.",
+    "download-failed": "A file of the machine did not arrive whole. Check the connection to the server and retry.",
+    "boot-timeout": "The guest did not answer after starting. Reset to restore the snapshot, or cold boot to watch the kernel start.",
+    "kernel-panic": "The guest kernel stopped (a kernel panic). Nothing outside the machine is affected; reset it to continue.",
+    "emulator-error": "The emulator hit an error it cannot recover from. Reset the machine, or cold boot it.",
+  },
+  technicalDetail: "Details",
+  notices: {
+    "snapshot-refused": (detail) => `The saved machine state cannot be used (${detail}); booting from scratch instead.`,
   },
   retry: "Retry",
   checkAgain: "Check again",
@@ -133,6 +166,23 @@ const en: UiMessages = {
   cancel: "Cancel",
   answeredWrong: "Not yet answered correctly",
   corruptProgress: "Your saved progress could not be read and was ignored; the course starts afresh.",
+  offline: {
+    saving: (percent) => `Saving for offline use… ${percent}%`,
+    savingTitle: "The lab and its Linux machine are being saved in this browser, so it works without the network next time",
+    ready: "Ready offline",
+    readyTitle: "The lab is saved in this browser: it reloads and boots without the network",
+    update: "Update available — reload",
+    updateTitle: "A new version of the lab was saved; reload to switch to it (your progress is kept)",
+    failed: "Not saved for offline use",
+    updateFailed: "Update not saved",
+    failedTitle: (reason) => `${reason} The lab works online as before; reload to try saving again.`,
+    unknownReason: "The browser stopped saving the lab.",
+    insecure: "Offline use needs HTTPS",
+    insecureTitle:
+      "Browsers keep a site for offline use only over https:// or on localhost; over plain http the lab works but needs the server for every reload",
+    unavailable: "Offline use unavailable",
+    unavailableTitle: "This browser does not let the page save itself for offline use",
+  },
 };
 
 const ko: UiMessages = {
@@ -163,6 +213,18 @@ const ko: UiMessages = {
     "boot-timeout": "머신이 시작되지 않았습니다",
     "kernel-panic": "게스트 커널 패닉이 발생했습니다",
     "emulator-error": "에뮬레이터가 멈췄습니다",
+  },
+  failureBodies: {
+    "assets-missing":
+      "게스트 이미지가 없거나, 오래되었거나, 손상되었습니다. `npm start`(또는 `bash images/build.sh`)로 빌드한 뒤 새로고침하세요.",
+    "download-failed": "머신 파일을 끝까지 받지 못했습니다. 서버와의 연결을 확인하고 다시 시도하세요.",
+    "boot-timeout": "게스트가 시작된 뒤 응답하지 않습니다. 초기화로 스냅숏을 복원하거나, 콜드 부팅으로 커널이 뜨는 과정을 지켜보세요.",
+    "kernel-panic": "게스트 커널이 멈췄습니다(커널 패닉). 머신 바깥에는 아무 영향이 없습니다. 초기화하면 이어서 할 수 있습니다.",
+    "emulator-error": "에뮬레이터에 복구할 수 없는 오류가 났습니다. 머신을 초기화하거나 콜드 부팅하세요.",
+  },
+  technicalDetail: "자세한 내용",
+  notices: {
+    "snapshot-refused": (detail) => `저장된 머신 상태를 쓸 수 없어(${detail}) 처음부터 부팅합니다.`,
   },
   retry: "다시 시도",
   checkAgain: "다시 확인",
@@ -201,6 +263,23 @@ const ko: UiMessages = {
   cancel: "취소",
   answeredWrong: "아직 정답을 맞히지 못했습니다",
   corruptProgress: "저장된 진행 상황을 읽을 수 없어 무시했습니다. 코스를 처음부터 시작합니다.",
+  offline: {
+    saving: (percent) => `오프라인용으로 저장하는 중… ${percent}%`,
+    savingTitle: "실습실과 리눅스 머신을 이 브라우저에 저장하고 있습니다. 다음부터는 네트워크 없이도 쓸 수 있습니다",
+    ready: "오프라인 사용 가능",
+    readyTitle: "실습실이 이 브라우저에 저장되어 있습니다. 네트워크 없이도 새로고침하고 부팅할 수 있습니다",
+    update: "새 버전 있음 — 새로고침",
+    updateTitle: "새 버전의 실습실을 저장했습니다. 새로고침하면 새 버전으로 바뀝니다(진행 상황은 그대로입니다)",
+    failed: "오프라인 저장 실패",
+    updateFailed: "새 버전 저장 실패",
+    failedTitle: (reason) => `${reason} 온라인에서는 그대로 쓸 수 있습니다. 새로고침하면 다시 저장을 시도합니다.`,
+    unknownReason: "브라우저가 실습실 저장을 중단했습니다.",
+    insecure: "오프라인 사용에는 HTTPS 필요",
+    insecureTitle:
+      "브라우저는 https:// 주소나 localhost에서만 사이트를 오프라인용으로 저장합니다. 일반 http에서는 실습은 되지만 새로고침할 때마다 서버가 필요합니다",
+    unavailable: "오프라인 사용 불가",
+    unavailableTitle: "이 브라우저에서는 페이지를 오프라인용으로 저장할 수 없습니다",
+  },
 };
 
 export const UI_MESSAGES: Readonly<Record<Locale, UiMessages>> = { en, ko };

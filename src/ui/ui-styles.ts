@@ -49,3 +49,15 @@ export const buttonStyles = css`
     flex: none;
   }
 `;
+
+/** `code` in running text (exercise prose, failure explanations). */
+export const inlineCodeStyles = css`
+  code {
+    font-family: var(--lab-font-mono);
+    font-size: 0.85em;
+    padding: 0.05rem 0.3rem;
+    border-radius: 0.3rem;
+    background: var(--lab-surface-raised);
+    color: var(--lab-text);
+  }
+`;

@@ -75,6 +75,17 @@ export class LineSplitter {
     return lines;
   }
 
+  /** Feeds one byte (the UART delivers them one at a time): the line it completes, if any. */
+  pushByte(byte: number): string | undefined {
+    if (byte === 10) {
+      const line = this.pending;
+      this.pending = "";
+      return line;
+    }
+    if (byte !== 13) this.pending += String.fromCharCode(byte);
+    return undefined;
+  }
+
   reset(): void {
     this.pending = "";
   }

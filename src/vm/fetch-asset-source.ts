@@ -4,8 +4,6 @@ import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asse
 import { bytesToHex } from "./bytes.ts";
 import type { ManifestFile } from "./manifest.ts";
 
-export const BUILD_HINT = "Build it with `npm start` (or `bash images/build.sh`), then reload.";
-
 export class FetchAssetSource implements AssetSource {
   constructor(private readonly baseUrl: URL) {}
 
@@ -19,14 +17,14 @@ export class FetchAssetSource implements AssetSource {
       throw new AssetDownloadError(`Could not reach ${url.pathname}: ${(error as Error).message}`);
     }
     if (response.status === 404) {
-      throw new AssetsMissingError(`The guest image is missing (${url.pathname} not found). ${BUILD_HINT}`);
+      throw new AssetsMissingError(`${url.pathname} was not found`);
     }
     if (!response.ok) throw new AssetDownloadError(`${url.pathname}: HTTP ${response.status}`);
     try {
       return await response.json();
     } catch {
       // A dev server answers unknown paths with index.html: that is a missing image too.
-      throw new AssetsMissingError(`The guest image is missing (${url.pathname} is not JSON). ${BUILD_HINT}`);
+      throw new AssetsMissingError(`${url.pathname} is not JSON (the server answered with something else)`);
     }
   }
 
@@ -39,7 +37,7 @@ export class FetchAssetSource implements AssetSource {
       if (signal?.aborted) throw error;
       throw new AssetDownloadError(`Downloading ${file.path} failed: ${(error as Error).message}`);
     }
-    if (response.status === 404) throw new AssetsMissingError(`${url.pathname} was not found. ${BUILD_HINT}`);
+    if (response.status === 404) throw new AssetsMissingError(`${url.pathname} was not found`);
     if (!response.ok || !response.body) throw new AssetDownloadError(`Downloading ${file.path} failed: HTTP ${response.status}`);
 
     const buffer = new Uint8Array(file.size);

@@ -10,6 +10,16 @@ export function machineOptions(manifest: Pick<GuestManifest, "vm">): Partial<V86
     uart1: true,
     uart2: manifest.vm.uarts > 2,
     uart3: manifest.vm.uarts > 3,
+    // One NE2000 network card (the kernel's NE2K_PCI driver makes it eth0). It has no backend: the page
+    // wires two machines' cards together by hand (see network-link.ts), so no frame ever leaves the page.
+    net_device: { type: "ne2k" },
+    // v86 gives every card a random MAC; a restored card keeps the one its kernel saw when the snapshot
+    // was saved, so the device and the guest's eth0 agree (a cold boot still draws a fresh one).
+    preserve_mac_from_state_image: true,
+    // An empty 9p file system on virtio, the lab's file exchange: the host puts a file in it and the guest
+    // agent copies it out (and back for downloads), megabytes a second where the serial line does ~30 kB/s.
+    // The guest mounts it only while a transfer runs (see src/files/guest-files.ts).
+    filesystem: {},
   };
 }
 

@@ -58,19 +58,51 @@ export function parseManifest(json: unknown, source = "manifest.json"): GuestMan
   throw new ManifestError(`${source} is not a valid guest manifest:\n${problems.join("\n")}`);
 }
 
+/** What a v86 state was saved from; restoring it needs the same v86 build and emulated hardware. */
+export interface StateOrigin {
+  readonly v86Version: string;
+  /** machineFingerprint() of the machine the state was saved from. */
+  readonly machine: string;
+  /** The guest image build (manifest.json's inputsKey); only the learner's saved machines record it. */
+  readonly inputsKey?: string;
+}
+
+export type StateMismatch =
+  | { readonly kind: "v86"; readonly saved: string; readonly running: string }
+  | { readonly kind: "machine"; readonly saved: string; readonly running: string }
+  | { readonly kind: "image"; readonly saved: string; readonly running: string };
+
 /**
- * Why a saved state cannot be restored by this build, or undefined when it can. v86 restores a state
- * only into an emulator created with the same version and options; anything else crashes the guest.
+ * The first way a saved state differs from the running page, or undefined when it can be restored.
+ * v86 restores a state only into an emulator created with the same version and options; anything else
+ * crashes the guest. The image is compared when both sides name one: a state from another image build
+ * would resume fine, but with the old guest (kernel, tools, agent) under the new page.
+ */
+export function stateMismatch(saved: StateOrigin, running: StateOrigin): StateMismatch | undefined {
+  if (saved.v86Version !== running.v86Version) return { kind: "v86", saved: saved.v86Version, running: running.v86Version };
+  if (saved.machine !== running.machine) return { kind: "machine", saved: saved.machine, running: running.machine };
+  if (saved.inputsKey !== undefined && running.inputsKey !== undefined && saved.inputsKey !== running.inputsKey) {
+    return { kind: "image", saved: saved.inputsKey, running: running.inputsKey };
+  }
+  return undefined;
+}
+
+/**
+ * Why the build-time snapshot cannot be restored by this page, or undefined when it can (see
+ * stateMismatch).
  */
 export function snapshotIncompatibility(
   manifest: GuestManifest,
   running: { readonly v86Version: string; readonly machine: string },
 ): string | undefined {
-  if (manifest.v86Version !== running.v86Version) {
-    return `the snapshot was saved by v86 ${manifest.v86Version}, but this page runs v86 ${running.v86Version}`;
+  const mismatch = stateMismatch({ v86Version: manifest.v86Version, machine: manifest.snapshot.machine }, running);
+  switch (mismatch?.kind) {
+    case undefined:
+    case "image":
+      return undefined;
+    case "v86":
+      return `the snapshot was saved by v86 ${mismatch.saved}, but this page runs v86 ${mismatch.running}`;
+    case "machine":
+      return `the snapshot was saved from a machine with other options (${mismatch.saved}) than this page uses (${mismatch.running})`;
   }
-  if (manifest.snapshot.machine !== running.machine) {
-    return `the snapshot was saved from a machine with other options (${manifest.snapshot.machine}) than this page uses (${running.machine})`;
-  }
-  return undefined;
 }

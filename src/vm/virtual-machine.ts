@@ -7,10 +7,12 @@ import { AgentError } from "./agent-errors.ts";
 import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
 import { randomHex } from "./bytes.ts";
 import { machineFingerprint, machineOptions } from "./machine-options.ts";
-import { snapshotIncompatibility, type GuestManifest, type ManifestFile } from "./manifest.ts";
+import { snapshotIncompatibility, type GuestManifest, type ManifestFile, type StateOrigin } from "./manifest.ts";
+import { sharePath } from "./file-share.ts";
 import { SerialWriter } from "./serial-writer.ts";
 import { TypedEvents, type Unsubscribe } from "./typed-events.ts";
-import { transition, type BootMode, type VmFailure, type VmFailureKind, type VmState } from "./vm-state.ts";
+import { withTimeout } from "./with-timeout.ts";
+import { transition, type BootMode, type VmFailure, type VmFailureKind, type VmNotice, type VmState } from "./vm-state.ts";
 
 export interface VirtualMachineOptions {
   readonly manifest: GuestManifest;
@@ -27,6 +29,24 @@ export interface VirtualMachineOptions {
   readonly bootTimeoutMs?: number;
   /** Extra v86 options (e.g. a network device) merged over the lab's defaults. */
   readonly v86Options?: Partial<V86Options>;
+  /**
+   * Resume this state (from saveState(), e.g. the learner's saved machine) instead of the build-time
+   * snapshot; needs mode "restore". The caller checks its origin against runningOrigin() first: a state
+   * from another v86 build or machine would crash the guest.
+   */
+  readonly resume?: ResumeState;
+}
+
+export interface ResumeState {
+  /** v86's serialized state, as saveState() returned it. */
+  readonly state: ArrayBuffer;
+  /** What the console showed when it was saved, replayed into the terminal. */
+  readonly console: string;
+}
+
+/** What a state saved by this page is tied to: the v86 build, the emulated hardware and the image. */
+export function runningOrigin(manifest: GuestManifest, v86Version: string): Required<StateOrigin> {
+  return { v86Version, machine: machineFingerprint(manifest), inputsKey: manifest.inputsKey };
 }
 
 export interface VmEvents {
@@ -34,7 +54,9 @@ export interface VmEvents {
   /** Bytes the guest wrote to the learner's console (ttyS0), batched per task. */
   console: Uint8Array;
   /** Something the learner should know that is not an error (e.g. a refused snapshot). */
-  notice: string;
+  notice: VmNotice;
+  /** An Ethernet frame the guest's network card put on the wire (see network-link.ts). */
+  frame: Uint8Array;
 }
 
 export class VmError extends Error {
@@ -55,7 +77,8 @@ class SerialTransport implements AgentTransport {
   writer: SerialWriter | undefined;
 
   receive(byte: number): void {
-    for (const line of this.splitter.push([byte])) for (const listener of this.listeners) listener(line);
+    const line = this.splitter.pushByte(byte);
+    if (line !== undefined) for (const listener of this.listeners) listener(line);
   }
 
   send(text: string): void {
@@ -104,9 +127,9 @@ export class VirtualMachine {
         v86Version: this.options.v86Version,
         machine: machineFingerprint(this.options.manifest),
       });
-      if (mode === "restore" && incompatible) {
+      if (mode === "restore" && incompatible && !this.options.resume) {
         mode = "cold";
-        this.events.emit("notice", `The saved machine state cannot be used (${incompatible}); booting from scratch instead.`);
+        this.events.emit("notice", { kind: "snapshot-refused", detail: incompatible });
       }
       const buffers = await this.loadFiles(mode);
       this.setState({ phase: "booting", mode });
@@ -127,12 +150,28 @@ export class VirtualMachine {
     this.consoleWriter?.write(typeof data === "string" ? encoder.encode(data) : data);
   }
 
+  /** Hands an Ethernet frame to the guest's network card, as if it arrived on its cable. */
+  receiveFrame(frame: Uint8Array): void {
+    if (this.current.phase !== "ready" && this.current.phase !== "booting") return;
+    if (this.emulator) deliverFrame(this.emulator, frame);
+  }
+
   /** Tells the guest the terminal's size so full-screen programs and line wrapping fit. */
   resizeConsole(rows: number, cols: number): void {
     if (this.current.phase !== "ready") return;
     this.agent.setWindowSize(rows, cols, { timeoutMs: 5000 }).catch(() => {
       // A resize lost while the guest is busy is harmless: the next one wins.
     });
+  }
+
+  /** Puts a file into the file-exchange share (see file-share.ts). */
+  async putSharedFile(name: string, data: Uint8Array): Promise<void> {
+    await this.runningEmulator().create_file(sharePath(name), data);
+  }
+
+  /** Reads a file the guest put into the file-exchange share. */
+  async takeSharedFile(name: string): Promise<Uint8Array> {
+    return this.runningEmulator().read_file(sharePath(name));
   }
 
   /** The emulator's complete state, as v86 serializes it (restore it with the same build and options). */
@@ -151,8 +190,17 @@ export class VirtualMachine {
     this.emulator = undefined;
     this.consoleWriter?.dispose();
     this.transport.writer?.dispose();
+    // The writers' closures hold the emulator: drop them, or a disposed VM that is still referenced
+    // (a test, the bench) keeps its guest's RAM alive.
+    this.consoleWriter = undefined;
+    this.transport.writer = undefined;
     this.events.clear();
     if (emulator) await emulator.destroy();
+  }
+
+  private runningEmulator(): V86 {
+    if (!this.emulator || this.current.phase !== "ready") throw new Error("the machine is not running");
+    return this.emulator;
   }
 
   private isDisposed(): boolean {
@@ -174,7 +222,9 @@ export class VirtualMachine {
     const { files } = this.options.manifest;
     const wanted: [string, ManifestFile][] =
       mode === "restore"
-        ? [["bios", files.bios], ["state", files.state]]
+        ? this.options.resume
+          ? [["bios", files.bios]]
+          : [["bios", files.bios], ["state", files.state]]
         : [["bios", files.bios], ["kernel", files.kernel], ["initrd", files.initrd]];
     const totalBytes = wanted.reduce((n, [, f]) => n + f.size, 0);
     const loaded = new Map<string, number>();
@@ -217,7 +267,7 @@ export class VirtualMachine {
       disable_speaker: true,
       ...machineOptions(manifest),
       ...(mode === "restore"
-        ? { initial_state: file("state") }
+        ? { initial_state: this.options.resume ? { buffer: this.options.resume.state } : file("state") }
         : { bzimage: file("kernel"), initrd: file("initrd"), cmdline }),
       ...this.options.v86Options,
     };
@@ -229,12 +279,14 @@ export class VirtualMachine {
     this.transport.writer = new SerialWriter((bytes) => emulator.serial_send_bytes(1, bytes), () => uartQueueLength(emulator, 1));
     emulator.add_listener("serial0-output-byte", (byte) => this.onConsoleByte(byte));
     emulator.add_listener("serial1-output-byte", (byte) => this.transport.receive(byte));
+    // The card has no backend of its own (machine-options.ts): whoever listens decides where frames go.
+    emulator.add_listener("net0-send", (frame: Uint8Array) => this.events.emit("frame", frame));
 
     const timeoutMs = this.options.bootTimeoutMs ?? (mode === "restore" ? 20_000 : 60_000);
     const bootId = await withTimeout(
       mode === "restore" ? this.resumeAgent(emulator) : this.waitForAgentReady(),
       timeoutMs,
-      () => `The guest did not answer within ${Math.round(timeoutMs / 1000)} s of starting.`,
+      () => new BootTimeoutError(`The guest did not answer within ${Math.round(timeoutMs / 1000)} s of starting.`),
     );
     if (this.current.phase !== "booting") return;
     if (mode === "restore") {
@@ -282,7 +334,7 @@ export class VirtualMachine {
 
   /** The terminal shows what the machine's console showed when the snapshot was saved. */
   private replaySnapshotConsole(): void {
-    const text = this.options.manifest.snapshot.console;
+    const text = this.options.resume ? this.options.resume.console : this.options.manifest.snapshot.console;
     if (text) this.events.emit("console", encoder.encode(text));
   }
 
@@ -322,6 +374,15 @@ function uartQueueLength(emulator: V86, port: number): number | undefined {
   return typeof length === "number" ? length : undefined;
 }
 
+/**
+ * Puts a frame into the card's receive path. v86's bus is not in its typed API (it is what its own
+ * network backends use, stable across its builds); without it the frame is dropped, like on a wire.
+ */
+function deliverFrame(emulator: V86, frame: Uint8Array): void {
+  const internals = emulator as unknown as { bus?: { send?: (name: string, value: unknown) => void } };
+  internals.bus?.send?.("net0-receive", frame);
+}
+
 function toFailure(error: unknown): VmFailure {
   const message = error instanceof Error ? error.message : String(error);
   let kind: VmFailureKind = "emulator-error";
@@ -333,20 +394,4 @@ function toFailure(error: unknown): VmFailure {
 
 class BootTimeoutError extends Error {
   override readonly name = "BootTimeoutError";
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new BootTimeoutError(message())), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

@@ -12,8 +12,12 @@ export type VmFailureKind =
 
 export interface VmFailure {
   readonly kind: VmFailureKind;
+  /** Technical detail in English (paths, HTTP codes); the page explains the kind in the learner's language. */
   readonly message: string;
 }
+
+/** Something the learner should know that is not an error; the page words it in the learner's language. */
+export type VmNotice = { readonly kind: "snapshot-refused"; /** why, technically (versions, hardware) */ readonly detail: string };
 
 export type VmState =
   | { readonly phase: "idle" }

@@ -1,7 +1,7 @@
 // Booting the real guest image: from scratch and from the build-time snapshot.
 import { afterEach, describe, expect, it } from "vitest";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
-import type { VmPhase } from "../../src/vm/vm-state.ts";
+import type { VmNotice, VmPhase } from "../../src/vm/vm-state.ts";
 import { createVm, loadManifest, shOk, waitUntil } from "./helpers.ts";
 
 let vm: VirtualMachine | undefined;
@@ -15,7 +15,7 @@ describe("cold boot", () => {
   it("boots the kernel and init, and the agent answers with the lab kernel's release", async () => {
     vm = await createVm({ mode: "cold" });
     const phases: VmPhase[] = [];
-    const notices: string[] = [];
+    const notices: VmNotice[] = [];
     vm.events.on("state", (state) => phases.push(state.phase));
     vm.events.on("notice", (notice) => notices.push(notice));
     await vm.start();
@@ -41,7 +41,7 @@ describe("restore from the snapshot", () => {
   it("resumes the saved machine quickly, without falling back to a cold boot, and the agent answers", async () => {
     const manifest = await loadManifest();
     vm = await createVm();
-    const notices: string[] = [];
+    const notices: VmNotice[] = [];
     let replayed = "";
     vm.events.on("notice", (notice) => notices.push(notice));
     vm.events.on("console", (bytes) => (replayed += new TextDecoder().decode(bytes)));

@@ -163,6 +163,17 @@ describe("LineSplitter", () => {
     expect(lines.map((line) => decodeFrame(line)?.kind)).toEqual(["ready", "exit"]);
   });
 
+  it("reads the same lines byte by byte with pushByte, dropping carriage returns", () => {
+    const splitter = new LineSplitter();
+    const lines: string[] = [];
+    for (const byte of ascii("LAB1 READY boot-1\r\n\nLAB1 EXIT r1 0 0\nrest")) {
+      const line = splitter.pushByte(byte);
+      if (line !== undefined) lines.push(line);
+    }
+    expect(lines).toEqual(["LAB1 READY boot-1", "", "LAB1 EXIT r1 0 0"]);
+    expect(splitter.push(ascii("\n"))).toEqual(["rest"]);
+  });
+
   it("drops carriage returns, also when \\r and \\n arrive in different chunks", () => {
     const splitter = new LineSplitter();
     expect(splitter.push(ascii("abc\r"))).toEqual([]);

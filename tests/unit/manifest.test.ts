@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ManifestError, parseManifest, snapshotIncompatibility, type GuestManifest } from "../../src/vm/manifest.ts";
+import { ManifestError, parseManifest, snapshotIncompatibility, stateMismatch, type GuestManifest } from "../../src/vm/manifest.ts";
 
 const hash = (c: string): string => c.repeat(64);
 const MACHINE = '{"memory_size":134217728,"uart1":true,"uart2":false,"uart3":false}';
@@ -120,5 +120,24 @@ describe("snapshotIncompatibility", () => {
     const reason = snapshotIncompatibility(manifest, { v86Version: "0.5.462+g5f9a90f", machine: other });
     expect(reason).toBeDefined();
     expect(reason).toContain("268435456");
+  });
+});
+
+describe("stateMismatch", () => {
+  const origin = { v86Version: "0.5.462", machine: '{"memory_size":1}', inputsKey: "aaa" };
+
+  it("accepts a state from the same v86, hardware and image", () => {
+    expect(stateMismatch(origin, { ...origin })).toBeUndefined();
+  });
+
+  it("names the first difference: v86, then hardware, then image", () => {
+    expect(stateMismatch(origin, { ...origin, v86Version: "0.6.0", inputsKey: "bbb" })).toEqual({ kind: "v86", saved: "0.5.462", running: "0.6.0" });
+    expect(stateMismatch(origin, { ...origin, machine: "{}" })).toMatchObject({ kind: "machine" });
+    expect(stateMismatch(origin, { ...origin, inputsKey: "bbb" })).toEqual({ kind: "image", saved: "aaa", running: "bbb" });
+  });
+
+  it("ignores the image when one side does not name it (the build-time snapshot)", () => {
+    const { inputsKey: _inputsKey, ...snapshot } = origin;
+    expect(stateMismatch(snapshot, { ...origin, inputsKey: "bbb" })).toBeUndefined();
   });
 });

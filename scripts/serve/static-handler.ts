@@ -1,0 +1,102 @@
+// A request handler for node:http that serves a built site from a folder: the precompressed variant the
+// browser accepts (written at build time by scripts/build/precompress.ts), correct content types (wasm),
+// cache headers (http-policy.ts) and ETags, so a reload or a service worker's check costs a 304.
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { VARIANT_SUFFIX, cacheControl, chooseEncoding, contentType, resolveRequestPath, type Encoding } from "./http-policy.ts";
+
+interface FileInfo {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+async function fileInfo(file: string): Promise<FileInfo | undefined> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Serves `root`; every answer is logged through `onResponse` when given (status, path, bytes). */
+export function createStaticHandler(
+  root: string,
+  onResponse?: (status: number, path: string, bytes: number) => void,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  const base = path.resolve(root);
+
+  const finish = (response: ServerResponse, status: number, urlPath: string, body: string, headers: Record<string, string> = {}) => {
+    response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body), ...headers });
+    response.end(body);
+    onResponse?.(status, urlPath, 0);
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const urlPath = request.url ?? "/";
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      return finish(response, 405, urlPath, "Method not allowed\n", { allow: "GET, HEAD" });
+    }
+    const relative = resolveRequestPath(urlPath);
+    if (relative === undefined) return finish(response, 400, urlPath, "Bad path\n");
+    const file = path.join(base, relative);
+    const info = await fileInfo(file);
+    if (!info) return finish(response, 404, urlPath, `Not found: /${relative}\n`);
+
+    const available = new Set<Encoding>();
+    const variants = new Map<Encoding, FileInfo>();
+    for (const encoding of ["br", "gzip"] as const) {
+      const variant = await fileInfo(file + VARIANT_SUFFIX[encoding]);
+      // A variant older than its file is left over from an earlier build: never send stale bytes.
+      if (variant && variant.mtimeMs >= info.mtimeMs) {
+        available.add(encoding);
+        variants.set(encoding, variant);
+      }
+    }
+    const encoding = chooseEncoding(header(request, "accept-encoding"), available);
+    const sent = encoding ? variants.get(encoding)! : info;
+    // Weak validator from size and time, per encoding: a 304 must never swap one encoding's bytes for another's.
+    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ""}"`;
+    const headers: Record<string, string> = {
+      "content-type": contentType(relative),
+      "cache-control": cacheControl(relative),
+      etag,
+      "x-content-type-options": "nosniff",
+    };
+    if (available.size > 0) headers.vary = "Accept-Encoding";
+    if (encoding) headers["content-encoding"] = encoding;
+
+    const ifNoneMatch = header(request, "if-none-match");
+    if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*")) {
+      response.writeHead(304, headers);
+      response.end();
+      onResponse?.(304, urlPath, 0);
+      return;
+    }
+    headers["content-length"] = String(sent.size);
+    response.writeHead(200, headers);
+    if (request.method === "HEAD") {
+      response.end();
+      onResponse?.(200, urlPath, 0);
+      return;
+    }
+    const stream = createReadStream(encoding ? file + VARIANT_SUFFIX[encoding] : file);
+    stream.on("error", () => response.destroy());
+    stream.on("end", () => onResponse?.(200, urlPath, sent.size));
+    stream.pipe(response);
+  };
+
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) finish(response, 500, request.url ?? "/", `Server error: ${(error as Error).message}\n`);
+      else response.destroy();
+    });
+  };
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(",") : value;
+}

@@ -1,0 +1,45 @@
+// The course plus instructors' content packs: each pack is a folder in the course's format (see
+// src/content/README.md), validated on its own and listed after the course. Pure, like loader.ts: the
+// browser bundle gets the packs' files from the build (scripts/build/content-packs-plugin.ts), Node
+// reads them from disk (pack-folders.ts).
+import { loadExercises, type ContentFile, type ContentProblem, type LoadResult } from "./loader.ts";
+import type { Exercise } from "./model.ts";
+import { SHARED_FILE } from "./loader.ts";
+
+export interface ContentPack {
+  /** The pack's folder name, e.g. `networking-extra`. */
+  readonly name: string;
+  /** Prefix for file names in problems, e.g. `content-packs/networking-extra/`. */
+  readonly displayRoot: string;
+  /** `<NN-slug>/<file>.md` files, as for the course. */
+  readonly files: readonly ContentFile[];
+}
+
+/**
+ * The course's exercises, then each pack's (in the order given, each sorted by its folder numbers).
+ * An exercise whose id another already uses is left out and reported: progress is saved by id, so two
+ * exercises with one id would share (and overwrite) the learner's progress.
+ */
+export function loadCourseWithPacks(course: ContentPack, packs: readonly ContentPack[]): LoadResult {
+  const exercises: Exercise[] = [];
+  const problems: ContentProblem[] = [];
+  const owners = new Map<string, string>();
+  for (const pack of [course, ...packs]) {
+    const result = loadExercises(pack.files, { displayRoot: pack.displayRoot });
+    problems.push(...result.problems);
+    for (const exercise of result.exercises) {
+      const file = `${pack.displayRoot}${exercise.folder}/${SHARED_FILE}`;
+      const owner = owners.get(exercise.id);
+      if (owner) {
+        problems.push({
+          file,
+          message: `exercise id "${exercise.id}" is already used by ${owner}: rename the folder's slug (the part after the number)`,
+        });
+        continue;
+      }
+      owners.set(exercise.id, file);
+      exercises.push(exercise);
+    }
+  }
+  return { exercises, problems };
+}

@@ -1,0 +1,319 @@
+// The learner's saved work as a service: saves the running machine to the browser (IndexedDB), offers
+// it back when the page opens, and moves progress and machines in and out as files. It decides nothing
+// about timing (the autosave controller calls save()) and shows nothing (elements render its state).
+// Every failure becomes a SavedWorkProblem the page shows; none of them loses what was already kept:
+// the course progress lives in localStorage on its own, and a failed save keeps the previous one.
+import type { VmSession } from "../app/vm-session.ts";
+import { reconcileProgress, serializeProgress, type Progress } from "../course/progress.ts";
+import type { ProgressStore } from "../course/progress-store.ts";
+import { stateMismatch, type StateMismatch } from "../vm/manifest.ts";
+import { TypedEvents } from "../vm/typed-events.ts";
+import { decodeMachine, encodeMachine, looksLikeMachine, MachineFileError, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
+import { MachineStoreError, type MachineStore } from "./machine-store.ts";
+import { countDone, encodeProgressFile, mergeProgress, parseProgressFile, ProgressFileError, progressFromStoredForm } from "./progress-file.ts";
+
+export type SavedWorkPhase =
+  /** Looking for a saved machine before the first one starts. */
+  | { readonly kind: "checking" }
+  /** A saved machine waits for the learner to resume it or start fresh. */
+  | { readonly kind: "offer"; readonly savedAt: Date }
+  /** A machine runs (or starts); lastSavedAt is the time of the machine in the browser, if any. */
+  | { readonly kind: "running"; readonly lastSavedAt?: Date; readonly saving: boolean };
+
+export type SavedWorkProblem =
+  | { readonly kind: "quota" | "storage-unavailable" | "save-failed"; readonly detail: string }
+  /** The saved machine cannot be resumed: the page waits for "Start fresh". */
+  | { readonly kind: "saved-corrupt"; readonly detail: string }
+  | { readonly kind: "saved-incompatible"; readonly mismatch: StateMismatch }
+  | { readonly kind: "import-corrupt" | "import-unknown"; readonly fileName: string; readonly detail: string }
+  | { readonly kind: "import-incompatible"; readonly fileName: string; readonly mismatch: StateMismatch };
+
+export type SavedWorkNotice =
+  | { readonly kind: "progress-imported"; readonly steps: number }
+  | { readonly kind: "machine-imported"; readonly savedAt: Date; readonly steps: number };
+
+export interface SavedWorkEvents {
+  change: void;
+}
+
+/** A file for the browser to download. */
+export interface DownloadFile {
+  readonly name: string;
+  readonly blob: Blob;
+}
+
+export interface SavedWorkOptions {
+  readonly session: VmSession;
+  readonly store: MachineStore;
+  readonly progress: ProgressStore;
+  /** Exercise ids and their step ids, to drop what an imported file knows and this course does not. */
+  readonly course: ReadonlyMap<string, readonly string[]>;
+  readonly now?: () => Date;
+}
+
+export class SavedWork {
+  readonly events = new TypedEvents<SavedWorkEvents>();
+  private currentPhase: SavedWorkPhase = { kind: "checking" };
+  private currentProblem: SavedWorkProblem | undefined;
+  private currentNotice: SavedWorkNotice | undefined;
+  private offered: Uint8Array | undefined;
+  private saving: Promise<boolean> | undefined;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: SavedWorkOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get phase(): SavedWorkPhase {
+    return this.currentPhase;
+  }
+
+  /** The latest problem, until the learner dismisses it or the next action succeeds. */
+  get problem(): SavedWorkProblem | undefined {
+    return this.currentProblem;
+  }
+
+  get notice(): SavedWorkNotice | undefined {
+    return this.currentNotice;
+  }
+
+  /** Opens the page: offers a saved machine if there is a usable one, else starts the pristine one. */
+  async startup(): Promise<void> {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await this.options.store.load();
+    } catch (error) {
+      // Without IndexedDB the lab still works; saving will say why it cannot.
+      this.report(storeProblem(error));
+    }
+    if (!bytes) return this.startFresh();
+    let header: MachineHeader;
+    try {
+      header = readMachineHeader(bytes);
+    } catch (error) {
+      return this.refuse({ kind: "saved-corrupt", detail: errorText(error) });
+    }
+    const mismatch = stateMismatch(header.origin, await this.options.session.origin().catch(() => header.origin));
+    if (mismatch) return this.refuse({ kind: "saved-incompatible", mismatch });
+    this.offered = bytes;
+    this.setPhase({ kind: "offer", savedAt: new Date(header.savedAt) });
+  }
+
+  /** Resumes the machine offered at startup. */
+  async resumeSaved(): Promise<void> {
+    const bytes = this.offered;
+    if (!bytes || this.currentPhase.kind !== "offer") return;
+    const savedAt = this.currentPhase.savedAt;
+    try {
+      const saved = await decodeMachine(bytes);
+      this.offered = undefined;
+      this.setPhase({ kind: "running", lastSavedAt: savedAt, saving: false });
+      void this.options.session.resume({ state: saved.state, console: saved.header.console });
+    } catch (error) {
+      this.refuse({ kind: "saved-corrupt", detail: errorText(error) });
+    }
+  }
+
+  /**
+   * Starts the pristine machine. A saved machine that cannot be used is deleted; one the learner chose
+   * not to resume stays until the next save replaces it.
+   */
+  startFresh(): void {
+    const unusable = this.currentProblem?.kind === "saved-corrupt" || this.currentProblem?.kind === "saved-incompatible";
+    if (unusable) {
+      this.currentProblem = undefined;
+      this.options.store.clear().catch(() => undefined);
+    }
+    this.offered = undefined;
+    this.setPhase({ kind: "running", saving: false });
+    void this.options.session.start();
+  }
+
+  /** True when there is a running machine to save. */
+  get canSave(): boolean {
+    const phase = this.options.session.state.phase;
+    return this.currentPhase.kind === "running" && (phase === "ready" || phase === "unresponsive");
+  }
+
+  /** Saves the running machine into the browser; resolves false (with a problem to show) when it could not. */
+  save(): Promise<boolean> {
+    if (!this.canSave) return Promise.resolve(false);
+    this.saving ??= this.saveNow().finally(() => {
+      this.saving = undefined;
+      this.setSaving(false);
+    });
+    return this.saving;
+  }
+
+  /** The running machine with the course progress, as a file to keep or hand in (undefined, with a problem, when it fails). */
+  async exportMachine(): Promise<DownloadFile | undefined> {
+    const at = this.now();
+    try {
+      const bytes = await this.packMachine(at, true);
+      return { name: `isolation-lab-machine-${fileStamp(at)}.islab`, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" }) };
+    } catch (error) {
+      this.report({ kind: "save-failed", detail: errorText(error) });
+      return undefined;
+    }
+  }
+
+  exportProgress(): DownloadFile {
+    const at = this.now();
+    const text = encodeProgressFile(this.options.progress.progress, at);
+    return { name: `isolation-lab-progress-${fileStamp(at)}.json`, blob: new Blob([text], { type: "application/json" }) };
+  }
+
+  /**
+   * Imports an exported file: a progress file is merged into the progress; a machine file is checked,
+   * kept in the browser, resumed, and its progress merged. A bad file changes nothing.
+   */
+  async importFile(file: File): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (error) {
+      return this.report({ kind: "import-unknown", fileName: file.name, detail: errorText(error) });
+    }
+    if (looksLikeMachine(bytes)) {
+      return this.importMachine(file.name, bytes).catch((error: unknown) =>
+        this.report({ kind: "import-corrupt", fileName: file.name, detail: errorText(error) }),
+      );
+    }
+    let imported: Progress;
+    try {
+      imported = parseProgressFile(new TextDecoder().decode(bytes));
+    } catch (error) {
+      const kind = error instanceof ProgressFileError && /damaged|format/.test(error.message) ? "import-corrupt" : "import-unknown";
+      return this.report({ kind, fileName: file.name, detail: errorText(error) });
+    }
+    const steps = this.mergeImported(imported);
+    this.currentProblem = undefined;
+    this.currentNotice = { kind: "progress-imported", steps };
+    this.events.emit("change", undefined);
+  }
+
+  dismissProblem(): void {
+    // A refused saved machine cannot be dismissed: the page waits for "Start fresh".
+    if (this.currentProblem?.kind === "saved-corrupt" || this.currentProblem?.kind === "saved-incompatible") return;
+    this.currentProblem = undefined;
+    this.events.emit("change", undefined);
+  }
+
+  dismissNotice(): void {
+    this.currentNotice = undefined;
+    this.events.emit("change", undefined);
+  }
+
+  private async importMachine(fileName: string, bytes: Uint8Array): Promise<void> {
+    let saved;
+    try {
+      saved = await decodeMachine(bytes);
+    } catch (error) {
+      const kind = error instanceof MachineFileError && error.problem === "not-a-machine" ? "import-unknown" : "import-corrupt";
+      return this.report({ kind, fileName, detail: errorText(error) });
+    }
+    const mismatch = stateMismatch(saved.header.origin, await this.options.session.origin());
+    if (mismatch) return this.report({ kind: "import-incompatible", fileName, mismatch });
+    let steps = countDone(this.options.progress.progress);
+    if (saved.header.progress !== undefined) {
+      try {
+        steps = this.mergeImported(progressFromStoredForm(saved.header.progress));
+      } catch (error) {
+        return this.report({ kind: "import-corrupt", fileName, detail: errorText(error) });
+      }
+    }
+    this.offered = undefined;
+    this.currentProblem = undefined;
+    const savedAt = new Date(saved.header.savedAt);
+    this.currentNotice = { kind: "machine-imported", savedAt, steps };
+    this.setPhase({ kind: "running", saving: false });
+    await this.options.session.resume({ state: saved.state, console: saved.header.console });
+    // Keep it in the browser too, so a reload resumes it; a full storage is reported, the machine runs anyway.
+    try {
+      await this.options.store.save(bytes);
+      this.setPhase({ kind: "running", lastSavedAt: savedAt, saving: false });
+    } catch (error) {
+      this.report(storeProblem(error));
+    }
+  }
+
+  private mergeImported(imported: Progress): number {
+    const merged = reconcileProgress(mergeProgress(this.options.progress.progress, imported), this.options.course);
+    this.options.progress.replace(merged);
+    return countDone(merged);
+  }
+
+  private async saveNow(): Promise<boolean> {
+    this.setSaving(true);
+    const at = this.now();
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.packMachine(at, false);
+    } catch (error) {
+      this.report({ kind: "save-failed", detail: errorText(error) });
+      return false;
+    }
+    try {
+      await this.options.store.save(bytes);
+    } catch (error) {
+      this.report(storeProblem(error));
+      return false;
+    }
+    if (this.currentProblem && !this.currentProblem.kind.startsWith("import")) this.currentProblem = undefined;
+    this.setPhase({ kind: "running", lastSavedAt: at, saving: true });
+    return true;
+  }
+
+  private async packMachine(at: Date, withProgress: boolean): Promise<Uint8Array> {
+    const session = this.options.session;
+    const [state, origin] = await Promise.all([session.saveState(), session.origin()]);
+    return encodeMachine({
+      state,
+      origin,
+      savedAt: at,
+      console: session.consoleText(),
+      ...(withProgress ? { progress: JSON.parse(serializeProgress(this.options.progress.progress)) as unknown } : {}),
+    });
+  }
+
+  private refuse(problem: SavedWorkProblem): void {
+    this.offered = undefined;
+    this.currentProblem = problem;
+    this.setPhase({ kind: "checking" });
+  }
+
+  private report(problem: SavedWorkProblem): void {
+    this.currentProblem = problem;
+    this.currentNotice = undefined;
+    this.events.emit("change", undefined);
+  }
+
+  private setSaving(saving: boolean): void {
+    if (this.currentPhase.kind !== "running" || this.currentPhase.saving === saving) return;
+    this.setPhase({ ...this.currentPhase, saving });
+  }
+
+  private setPhase(phase: SavedWorkPhase): void {
+    this.currentPhase = phase;
+    this.events.emit("change", undefined);
+  }
+}
+
+function storeProblem(error: unknown): SavedWorkProblem {
+  const detail = errorText(error);
+  if (error instanceof MachineStoreError) {
+    if (error.problem === "quota") return { kind: "quota", detail };
+    if (error.problem === "unavailable") return { kind: "storage-unavailable", detail };
+  }
+  return { kind: "save-failed", detail };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** 2026-03-01-1020: sortable, and legal in every file system's names. */
+function fileStamp(at: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}`;
+}

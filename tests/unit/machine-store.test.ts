@@ -1,0 +1,28 @@
+// How storage failures are told apart: a full quota, storage that is not there, anything else.
+import { describe, expect, it } from "vitest";
+import { IndexedDbMachineStore, MachineStoreError, toStoreError } from "../../src/saved/machine-store.ts";
+
+describe("toStoreError", () => {
+  it("recognises a full quota however the browser reports it", () => {
+    expect(toStoreError(new DOMException("over quota", "QuotaExceededError"))).toMatchObject({ problem: "quota", message: "over quota" });
+  });
+
+  it("reports storage the browser refuses as unavailable", () => {
+    expect(toStoreError(new DOMException("no", "SecurityError")).problem).toBe("unavailable");
+    expect(toStoreError(new DOMException("closing", "InvalidStateError")).problem).toBe("unavailable");
+  });
+
+  it("keeps anything else as a failure with its message", () => {
+    expect(toStoreError(new Error("disk on fire"))).toMatchObject({ problem: "failed", message: "disk on fire" });
+    expect(toStoreError(null)).toMatchObject({ problem: "failed", message: "unknown error" });
+  });
+});
+
+describe("IndexedDbMachineStore", () => {
+  it("says IndexedDB is unavailable where there is none (Node has none)", async () => {
+    const store = new IndexedDbMachineStore(undefined);
+    const error = await store.load().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MachineStoreError);
+    expect((error as MachineStoreError).problem).toBe("unavailable");
+  });
+});
