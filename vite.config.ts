@@ -36,9 +36,11 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
-    // v86 and xterm.js (~850 kB) plus the course content and its YAML/zod parsing: ~1.2 MB, ~315 kB
-    // gzipped, all of it needed for the first screen, so splitting would not shorten the first load.
-    chunkSizeWarningLimit: 1280,
+    // v86 and xterm.js (~850 kB) plus the course content and its YAML/zod parsing, saved work and the
+    // comparison view: ~1.34 MB, ~370 kB gzipped. Most of it is needed for the first screen; loading the
+    // comparison view and the progress report on demand would save ~60 kB (not done yet). The limit sits
+    // just above today's size so that growth shows up as a warning.
+    chunkSizeWarningLimit: 1400,
   },
   server: { port: 5173 },
   preview: { port: 4173 },
