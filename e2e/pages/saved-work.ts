@@ -77,58 +77,52 @@ export class SavedWorkPage {
 
   /** Rewrites the saved machine's header as if another build of the guest image had saved it. */
   async pretendSavedByAnotherBuild(): Promise<void> {
-    await this.page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open("isolation-lab", 1);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error("open failed"));
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction("machines", "readwrite");
-        const store = tx.objectStore("machines");
-        const request = store.get("current");
-        request.onsuccess = () => {
-          // "ISOLAB-VM\n", u32 LE header length, JSON header, payload (see machine-envelope.ts).
-          const bytes = request.result as Uint8Array;
-          const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(10, true);
-          const header = JSON.parse(new TextDecoder().decode(bytes.subarray(14, 14 + length))) as { origin: { inputsKey: string } };
-          header.origin.inputsKey = "an-older-build";
-          const json = new TextEncoder().encode(JSON.stringify(header));
-          const out = new Uint8Array(14 + json.length + bytes.length - 14 - length);
-          out.set(bytes.subarray(0, 10));
-          new DataView(out.buffer).setUint32(10, json.length, true);
-          out.set(json, 14);
-          out.set(bytes.subarray(14 + length), 14 + json.length);
-          store.put(out, "current");
-        };
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error("write failed"));
-      });
-      db.close();
-    });
+    await this.rewriteStoredMachine("another-build");
   }
 
   /** Flips bytes in the middle of the saved machine's state, as a damaged disk would. */
   async damageStoredMachine(): Promise<void> {
-    await this.page.evaluate(async () => {
+    await this.rewriteStoredMachine("damage");
+  }
+
+  /** Reads the stored machine, changes it in the page (10 MB would not cross to Node cheaply), puts it back. */
+  private async rewriteStoredMachine(change: "another-build" | "damage"): Promise<void> {
+    await this.page.evaluate(async (change) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open("isolation-lab", 1);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error("open failed"));
       });
+      const otherBuild = (bytes: Uint8Array): Uint8Array => {
+        // "ISOLAB-VM\n", u32 LE header length, JSON header, payload (see machine-envelope.ts).
+        const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(10, true);
+        const header = JSON.parse(new TextDecoder().decode(bytes.subarray(14, 14 + length))) as { origin: { inputsKey: string } };
+        header.origin.inputsKey = "an-older-build";
+        const json = new TextEncoder().encode(JSON.stringify(header));
+        const out = new Uint8Array(14 + json.length + bytes.length - 14 - length);
+        out.set(bytes.subarray(0, 10));
+        new DataView(out.buffer).setUint32(10, json.length, true);
+        out.set(json, 14);
+        out.set(bytes.subarray(14 + length), 14 + json.length);
+        return out;
+      };
+      const damaged = (stored: Uint8Array): Uint8Array => {
+        const bytes = new Uint8Array(stored);
+        for (let i = 0; i < 64; i++) bytes[Math.floor(bytes.length * 0.6) + i]! ^= 0x5a;
+        return bytes;
+      };
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction("machines", "readwrite");
         const store = tx.objectStore("machines");
         const request = store.get("current");
         request.onsuccess = () => {
-          const bytes = new Uint8Array(request.result as Uint8Array);
-          for (let i = 0; i < 64; i++) bytes[Math.floor(bytes.length * 0.6) + i]! ^= 0x5a;
-          store.put(bytes, "current");
+          const bytes = request.result as Uint8Array;
+          store.put(change === "damage" ? damaged(bytes) : otherBuild(bytes), "current");
         };
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error ?? new Error("write failed"));
       });
       db.close();
-    });
+    }, change);
   }
 }

@@ -234,16 +234,28 @@ const ensureWorkFile = `f=${COMPARE_BASE}/work.bin
 mkdir -p ${COMPARE_BASE}
 [ "$(stat -c %s $f 2>/dev/null)" = ${WORKLOAD_BYTES} ] || head -c ${WORKLOAD_BYTES} /dev/zero > $f`;
 
-export const VM_WORKLOAD = `set -e
+/**
+ * Runs DIGEST (a command reading the work file on stdin) after SETUP, timed by the guest's clock, and
+ * prints the digest and the milliseconds: the one template both the VM and the container run, so their
+ * figures differ only by where the command runs.
+ */
+function timedDigestScript(setup: string, digest: string): string {
+  return `set -e
 ${ensureWorkFile}
-# The same chain of process starts as in the container (bash, then busybox sh), minus nsenter.
+${setup}
 t0=$EPOCHREALTIME
-digest=$(bash -c "exec ${STATIC_BUSYBOX} sh -c '${STATIC_BUSYBOX} sha256sum'" < $f)
+digest=$(${digest} < $f)
 t1=$EPOCHREALTIME
 set -- $digest
 echo "digest $1"
 ${elapsed("ms")}
 `;
+}
+
+export const VM_WORKLOAD = timedDigestScript(
+  "# The same chain of process starts as in the container (bash, then busybox sh), minus nsenter.",
+  `bash -c "exec ${STATIC_BUSYBOX} sh -c '${STATIC_BUSYBOX} sha256sum'"`,
+);
 
 /**
  * The same work inside container NAME: in its cgroup, all its namespaces and its root. The file comes
@@ -251,17 +263,11 @@ ${elapsed("ms")}
  */
 export function containerWorkloadScript(name: string): string {
   containerIndex(name);
-  return `set -e
-${ensureWorkFile}
-box=${COMPARE_BASE}/containers/${name}
-read -r pid < $box/pid
-t0=$EPOCHREALTIME
-digest=$(bash -c "echo \\$\\$ > ${COMPARE_CGROUP}/${name}/cgroup.procs; exec nsenter -t $pid -a -r -w /bin/sh -c sha256sum" < $f)
-t1=$EPOCHREALTIME
-set -- $digest
-echo "digest $1"
-${elapsed("ms")}
-`;
+  return timedDigestScript(
+    `box=${COMPARE_BASE}/containers/${name}
+read -r pid < $box/pid`,
+    `bash -c "echo \\$\\$ > ${COMPARE_CGROUP}/${name}/cgroup.procs; exec nsenter -t $pid -a -r -w /bin/sh -c sha256sum"`,
+  );
 }
 
 /** A memory hog in container NAME: a string that doubles until the cgroup's OOM killer ends it. */
