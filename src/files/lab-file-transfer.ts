@@ -9,7 +9,7 @@ import { vmSessionContext } from "../app/vm-session-context.ts";
 import type { VmSession } from "../app/vm-session.ts";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
-import { downloadFile } from "../saved/lab-saved-work-menu.ts";
+import { downloadFile } from "../ui/download-file.ts";
 import { PanelCloseEvent } from "../saved/saved-work-events.ts";
 import { SAVED_MESSAGES, formatSize, type SavedMessages } from "../saved/saved-messages.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";

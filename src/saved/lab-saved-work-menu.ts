@@ -6,6 +6,7 @@ import { customElement, query, state } from "lit/decorators.js";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
+import { downloadFile } from "../ui/download-file.ts";
 import { SessionStateController } from "../app/session-controller.ts";
 import { vmSessionContext } from "../app/vm-session-context.ts";
 import type { VmSession } from "../app/vm-session.ts";
@@ -15,7 +16,7 @@ import { PanelOpenEvent, type SavedWorkPanel } from "./saved-work-events.ts";
 import { SAVED_MESSAGES, formatTime } from "./saved-messages.ts";
 import { savedWorkContext } from "./saved-work-context.ts";
 import { SavedWorkController } from "./saved-work-controller.ts";
-import type { DownloadFile, SavedWork } from "./saved-work.ts";
+import type { SavedWork } from "./saved-work.ts";
 
 const saveIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
   <path d="M4 3.5h9.5L16.5 6.5V16a.5.5 0 0 1-.5.5H4a.5.5 0 0 1-.5-.5V4a.5.5 0 0 1 .5-.5Z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
@@ -240,17 +241,6 @@ export class LabSavedWorkMenu extends LitElement {
     input.value = ""; // choosing the same file again must fire change again
     if (file) void this.savedWork?.importFile(file);
   };
-}
-
-/** Hands a file to the browser's download. */
-export function downloadFile(file: DownloadFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  // The download has started once click() returns; the URL can go after the current task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 declare global {

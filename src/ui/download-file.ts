@@ -1,0 +1,13 @@
+// Hands a file made in the page to the browser's download (exported progress, a saved machine, a file
+// copied out of the guest).
+import type { DownloadFile } from "../saved/saved-work.ts";
+
+export function downloadFile(file: DownloadFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file.name;
+  link.click();
+  // The download has started once click() returns; the URL can go after the current task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
