@@ -5,11 +5,13 @@ import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { layerRules } from "./eslint-layers.js";
 
 export default defineConfig(
   {
     // Build outputs (public/ holds the built guest image), dependencies and test reports.
-    ignores: ["dist/", "public/", "node_modules/", "test-results/", "playwright-report/", "bench-results/"],
+    // tests/fixtures/layers holds wrong-way imports on purpose (tests/unit/layers.test.ts lints them).
+    ignores: ["dist/", "public/", "node_modules/", "test-results/", "playwright-report/", "bench-results/", "tests/fixtures/layers/"],
   },
   js.configs.recommended,
   {
@@ -29,6 +31,8 @@ export default defineConfig(
       ],
     },
   },
+  // The layers of src/ (eslint-layers.js, drawn in docs/architecture.md): imports point downward only.
+  ...layerRules(),
   {
     // Vitest's and Playwright's asymmetric matchers (expect.any, expect.stringMatching, ...) are typed
     // `any`, so every use inside an object literal passed to toMatchObject/toEqual would be reported.

@@ -3,15 +3,15 @@
 // one, else from the pristine snapshot.
 import "./page.css";
 import "./app/lab-app.ts";
-import { V86_VERSION, V86_WASM_URL } from "./app/v86-assets.ts";
-import { VmSession } from "./app/vm-session.ts";
+import { V86_VERSION, V86_WASM_URL } from "./vm/v86-assets.ts";
+import { VmSession } from "./session/vm-session.ts";
 import { reconcileProgress } from "./course/progress.ts";
 import { ProgressStore } from "./course/progress-store.ts";
 import { EXERCISES } from "./exercises/bundled.ts";
 import { OfflineSupport } from "./offline/offline-support.ts";
 import { IndexedDbMachineStore } from "./saved/machine-store.ts";
 import { SavedWork } from "./saved/saved-work.ts";
-import { FetchAssetSource } from "./vm/fetch-asset-source.ts";
+import { FetchAssetSource } from "./session/fetch-asset-source.ts";
 
 const session = new VmSession({
   assets: new FetchAssetSource(new URL("guest/", document.baseURI)),

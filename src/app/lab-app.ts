@@ -15,7 +15,7 @@ import "../terminal/lab-terminal.ts";
 import type { LabTerminal } from "../terminal/lab-terminal.ts";
 import "../ui/lab-banner.ts";
 import "../compare/lab-compare.ts";
-import { COMPARE_MESSAGES } from "../i18n/compare-messages.ts";
+import { COMPARE_MESSAGES } from "../compare/compare-messages.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import "../files/lab-file-transfer.ts";
 import type { LabFileTransfer } from "../files/lab-file-transfer.ts";
@@ -28,11 +28,11 @@ import { PanelCloseEvent, PanelOpenEvent, type SavedWorkPanel } from "../saved/s
 import type { SavedWork } from "../saved/saved-work.ts";
 import "./lab-failure-panel.ts";
 import { LabActionEvent, type LabAction } from "./lab-events.ts";
-import "./lab-offline-status.ts";
-import "./lab-vm-status.ts";
-import { SessionStateController } from "./session-controller.ts";
-import { vmSessionContext } from "./vm-session-context.ts";
-import type { SessionPhase, VmSession } from "./vm-session.ts";
+import "../offline/lab-offline-status.ts";
+import "../session/lab-vm-status.ts";
+import { SessionStateController } from "../session/session-controller.ts";
+import { vmSessionContext } from "../session/vm-session-context.ts";
+import type { SessionPhase, VmSession } from "../session/vm-session.ts";
 import type { OfflineSupport } from "../offline/offline-support.ts";
 import type { VmNotice } from "../vm/vm-state.ts";
 

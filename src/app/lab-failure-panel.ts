@@ -10,7 +10,7 @@ import type { VmFailure } from "../vm/vm-state.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent, type LabAction } from "./lab-events.ts";
-import type { SessionState } from "./vm-session.ts";
+import type { SessionState } from "../session/vm-session.ts";
 
 interface ActionButton {
   readonly action: LabAction;

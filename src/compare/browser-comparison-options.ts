@@ -1,8 +1,8 @@
 // What the comparison needs from the browser: a second VM session on the same guest files and v86 build
 // as the learner's (see main.ts), the manifest, Web Crypto for the native workload, the memory facts.
-import { V86_VERSION, V86_WASM_URL } from "../app/v86-assets.ts";
-import { VmSession } from "../app/vm-session.ts";
-import { FetchAssetSource } from "../vm/fetch-asset-source.ts";
+import { V86_VERSION, V86_WASM_URL } from "../vm/v86-assets.ts";
+import { VmSession } from "../session/vm-session.ts";
+import { FetchAssetSource } from "../session/fetch-asset-source.ts";
 import type { ComparisonLabOptions } from "./comparison-lab.ts";
 import { browserMemoryFacts } from "./memory-guard.ts";
 import { nativeHash } from "./native-hash.ts";

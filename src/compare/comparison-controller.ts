@@ -2,9 +2,9 @@
 // re-rendering the view on every change, and disposed (VM 2 shut down, its memory released) when the
 // view leaves the page or VM 1's session changes.
 import type { ReactiveControllerHost } from "lit";
-import type { VmSession } from "../app/vm-session.ts";
+import type { VmSession } from "../session/vm-session.ts";
 import { SourceBoundController } from "../ui/source-bound-controller.ts";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import { ComparisonLab, type ComparisonLabOptions, type ComparisonState } from "./comparison-lab.ts";
 
 export class ComparisonController extends SourceBoundController<VmSession> {

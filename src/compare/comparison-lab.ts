@@ -3,12 +3,13 @@
 // it starts in VM 1, and every figure it measured. Each action runs in a real guest and records what
 // the guest reported; nothing here is assumed or computed from constants, except the VMs' fixed RAM.
 // No DOM: the page and the Node tests drive it the same way.
-import type { SessionState, VmSession } from "../app/vm-session.ts";
+import { isRunning, type SessionState, type VmSession } from "../session/vm-session.ts";
 import { outputText } from "../vm/agent-client.ts";
 import { linkMachines, type LinkEnd } from "../vm/network-link.ts";
-import { randomHex } from "../vm/bytes.ts";
+import { randomHex } from "../shared/bytes.ts";
 import { parseManifest, type GuestManifest } from "../vm/manifest.ts";
-import { TypedEvents, type Unsubscribe } from "../vm/typed-events.ts";
+import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
+import { errorText } from "../shared/error-text.ts";
 import type { VirtualMachine } from "../vm/virtual-machine.ts";
 import { summarizeFrame, type FrameSummary } from "./frame-summary.ts";
 import {
@@ -37,7 +38,7 @@ import {
   type KernelIdentity,
 } from "./guest-scripts.ts";
 import { secondVmVerdict, type MemoryFacts, type MemoryVerdict } from "./memory-guard.ts";
-import { withTimeout } from "../vm/with-timeout.ts";
+import { withTimeout } from "../shared/with-timeout.ts";
 
 export interface ContainerStart {
   readonly name: string;
@@ -429,8 +430,7 @@ export class ComparisonLab {
   private rewire(): void {
     const a = this.options.vm1.vm;
     const b = this.vm2?.vm;
-    const running = (s: SessionState | undefined): boolean => s?.phase === "ready" || s?.phase === "unresponsive";
-    if (!a || !b || !running(this.options.vm1.state) || !running(this.vm2?.state)) {
+    if (!a || !b || !isRunning(this.options.vm1.state) || !isRunning(this.vm2?.state)) {
       if (this.cable && (this.cable.a !== a || this.cable.b !== b)) this.unwire();
       return;
     }
@@ -498,8 +498,4 @@ export class ComparisonLab {
     this.current = { ...this.current, ...patch };
     this.events.emit("change", this.current);
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

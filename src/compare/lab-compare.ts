@@ -5,10 +5,10 @@
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
-import { vmSessionContext } from "../app/vm-session-context.ts";
-import type { VmSession } from "../app/vm-session.ts";
+import { vmSessionContext } from "../session/vm-session-context.ts";
+import { isRunning, type VmSession } from "../session/vm-session.ts";
 import type { Locale } from "../exercises/locales.ts";
-import { COMPARE_MESSAGES, type CompareMessages } from "../i18n/compare-messages.ts";
+import { COMPARE_MESSAGES, type CompareMessages } from "./compare-messages.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
@@ -130,7 +130,7 @@ export class LabCompare extends LitElement {
     const s = this.comparison.state;
     if (!lab || !s) return html`<p>${m.vm2NotRunning}</p>`;
     const busy = s.busy !== undefined;
-    const vm2Running = s.vm2?.phase === "ready" || s.vm2?.phase === "unresponsive";
+    const vm2Running = isRunning(s.vm2);
     return html`
       <h2>${m.heading}</h2>
       <p>${m.intro}</p>

@@ -1,14 +1,15 @@
 // VM 2's own console: a terminal wired to the second VM's session (provided here, so the terminal below
 // talks to VM 2 while everything outside still talks to VM 1), with its status line. It shows VM 2's
 // cold-boot log from the first kernel message, and takes keyboard input like VM 1's terminal.
+// <lab-terminal> is the terminal feature's element: the page (src/app) registers it, features never
+// import each other's elements.
 import { provide } from "@lit/context";
 import { LitElement, css, html } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { SessionStateController } from "../app/session-controller.ts";
-import "../app/lab-vm-status.ts";
-import { vmSessionContext } from "../app/vm-session-context.ts";
-import type { VmSession } from "../app/vm-session.ts";
-import "../terminal/lab-terminal.ts";
+import { SessionStateController } from "../session/session-controller.ts";
+import "../session/lab-vm-status.ts";
+import { vmSessionContext } from "../session/vm-session-context.ts";
+import type { VmSession } from "../session/vm-session.ts";
 
 @customElement("lab-second-vm")
 export class LabSecondVm extends LitElement {

@@ -1,7 +1,7 @@
 // The overhead workload run natively in the page: SHA-256 of zero bytes with Web Crypto (the browser's
 // own compiled code, no emulation), timed. The guest computes the same digest, which proves the same
 // work was done in all three places.
-import { bytesToHex } from "../vm/bytes.ts";
+import { bytesToHex } from "../shared/bytes.ts";
 import type { NativeHash } from "./comparison-lab.ts";
 
 export async function nativeHash(bytes: number): Promise<NativeHash> {

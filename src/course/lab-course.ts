@@ -4,18 +4,18 @@
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { customElement, state } from "lit/decorators.js";
-import { SessionStateController } from "../app/session-controller.ts";
-import { vmSessionContext } from "../app/vm-session-context.ts";
-import type { VmSession } from "../app/vm-session.ts";
-import { EXERCISES } from "../exercises/bundled.ts";
+import { SessionStateController } from "../session/session-controller.ts";
+import { vmSessionContext } from "../session/vm-session-context.ts";
+import type { VmSession } from "../session/vm-session.ts";
 import { checkAnswer, type AnswerResult, type CheckResult, type StepReport } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
-import { localize, type ContentBlock, type Lesson, type LessonStep } from "../exercises/model.ts";
+import type { ContentBlock, Lesson, LessonStep } from "../exercises/model.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES, type UiMessages } from "../i18n/ui-messages.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { CommandPasteEvent } from "./course-events.ts";
+import { lessonsFor } from "./lessons.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
 import { answerKey, isStepDone } from "./progress.ts";
 import { progressContext } from "./progress-context.ts";
@@ -27,18 +27,6 @@ const pasteIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
   <rect x="5" y="4" width="10" height="13" rx="2" fill="none" stroke="currentColor" stroke-width="1.6" />
   <path d="M8 3h4v2.5H8z" fill="currentColor" />
 </svg>`;
-
-const lessonCache = new Map<Locale, readonly Lesson[]>();
-
-/** Every exercise in one language (localized once per language). */
-export function lessonsFor(locale: Locale): readonly Lesson[] {
-  let lessons = lessonCache.get(locale);
-  if (!lessons) {
-    lessons = EXERCISES.map((exercise) => localize(exercise, locale));
-    lessonCache.set(locale, lessons);
-  }
-  return lessons;
-}
 
 type CheckView = { readonly status: "pending" } | { readonly status: "passed" | "failed"; readonly result: CheckResult };
 

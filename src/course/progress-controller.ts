@@ -2,7 +2,7 @@
 // re-rendering on every change, and releases the subscription when the element leaves the page.
 import type { ReactiveControllerHost } from "lit";
 import { SourceBoundController } from "../ui/source-bound-controller.ts";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import type { Progress } from "./progress.ts";
 import type { ProgressStore } from "./progress-store.ts";
 

@@ -1,6 +1,6 @@
 // The progress as a service: holds it, saves every change to a Storage (localStorage in the page) and
 // tells subscribers. Elements get it through @lit/context (progress-context.ts).
-import { TypedEvents } from "../vm/typed-events.ts";
+import { TypedEvents } from "../shared/typed-events.ts";
 import type { Locale } from "../exercises/locales.ts";
 import {
   EMPTY_PROGRESS,

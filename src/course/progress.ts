@@ -3,6 +3,7 @@
 // allowed to break the page.
 import { z } from "zod";
 import { LOCALES, type Locale } from "../exercises/locales.ts";
+import { errorText } from "../shared/error-text.ts";
 
 export const PROGRESS_KEY = "isolation-lab.progress.v1";
 
@@ -48,7 +49,7 @@ export function parseProgress(stored: string | null): ParsedProgress {
   try {
     json = JSON.parse(stored);
   } catch (error) {
-    return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: error instanceof Error ? error.message : String(error) };
+    return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: errorText(error) };
   }
   const result = schema.safeParse(json);
   if (!result.success) return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: result.error.message };

@@ -2,7 +2,7 @@
 // request. Runs never overlap; a run for a step that is no longer open (or a machine that was
 // replaced) is aborted and its results dropped. Everything it starts is stopped when the host leaves.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { VmSession } from "../app/vm-session.ts";
+import type { VmSession } from "../session/vm-session.ts";
 import { ChecksAbortedError, runChecks, type CheckResult, type StepReport } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { LessonStep } from "../exercises/model.ts";

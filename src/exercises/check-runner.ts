@@ -5,6 +5,7 @@ import { CHECK_PRELUDE, unmetExpectation } from "./checks.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 import { RUNNER_MESSAGES } from "./messages.ts";
 import type { CheckExpectation, ExerciseQuestion } from "./model.ts";
+import { errorText } from "../shared/error-text.ts";
 
 /** What the runner needs of a check: a LessonCheck (model.ts) is one. */
 export interface RunnableCheck {
@@ -107,7 +108,7 @@ async function runWithDeadline(
     (error: unknown): Outcome => {
       const name = error instanceof Error ? error.name : "";
       if (name === "AgentTimeoutError") return { kind: "timeout" };
-      return { kind: "error", reason: error instanceof Error ? error.message : String(error) };
+      return { kind: "error", reason: errorText(error) };
     },
   );
   try {

@@ -2,6 +2,7 @@
 // against a check's expectation. Also the lints that keep checks read-only and solutions typeable.
 import type { CheckExpectation, CheckKind } from "./model.ts";
 import type { CheckSpec } from "./schema.ts";
+import { shellQuote } from "../shared/shell-quote.ts";
 
 /**
  * Shell helpers prepended to every check and answer script (run by bash, and by busybox sh too). They
@@ -40,11 +41,6 @@ lab_args() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | sed 's/ $//'; }
 lab_cgroup() { read -r _cg 2>/dev/null <"/proc/$1/cgroup" && echo "${"${_cg#0::}"}"; }
 lab_hostname() { nsenter -t "$1" -u hostname 2>/dev/null; }
 `.trimStart();
-
-/** Quotes a string for sh: 'it'\''s'. */
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 export interface CompiledCheck {
   readonly kind: CheckKind;

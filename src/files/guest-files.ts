@@ -6,7 +6,8 @@
 // saved machine would otherwise carry the file along). Sizes are checked first against a fixed limit
 // and the free space of the destination's file system.
 import { outputText, type GuestAgent } from "../vm/agent-client.ts";
-import { randomHex } from "../vm/bytes.ts";
+import { randomHex } from "../shared/bytes.ts";
+import { shellQuote } from "../shared/shell-quote.ts";
 import { SHARE_TAG } from "../vm/file-share.ts";
 
 /** What a transfer needs of the machine: its agent and the file-exchange share (VirtualMachine has both). */
@@ -66,11 +67,6 @@ export function defaultDestination(fileName: string, directory = "/root"): strin
   const base = fileName.split(/[\\/]/).pop() ?? "";
   const safe = base.replace(/[^\p{L}\p{N}._+-]/gu, "_").replace(/^\.+/, "").slice(0, 200) || "upload";
   return `${directory.replace(/\/+$/, "")}/${safe}`;
-}
-
-/** Single-quotes a string for bash. */
-export function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'"'"'`)}'`;
 }
 
 /** Copies `data` into the guest at `path` (replacing a file there); the directory must exist. */

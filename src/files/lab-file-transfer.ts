@@ -4,9 +4,9 @@
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
-import { SessionStateController } from "../app/session-controller.ts";
-import { vmSessionContext } from "../app/vm-session-context.ts";
-import type { VmSession } from "../app/vm-session.ts";
+import { SessionStateController } from "../session/session-controller.ts";
+import { vmSessionContext } from "../session/vm-session-context.ts";
+import type { VmSession } from "../session/vm-session.ts";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { downloadFile } from "../ui/download-file.ts";
@@ -23,6 +23,7 @@ import {
   uploadToGuest,
   type TransferProblem,
 } from "./guest-files.ts";
+import { errorText } from "../shared/error-text.ts";
 
 type Activity =
   | { readonly kind: "idle" }
@@ -237,7 +238,7 @@ export class LabFileTransfer extends LitElement {
 
   private fail(error: unknown): void {
     const problem: TransferProblem =
-      error instanceof TransferError ? error.problem : { kind: "guest-error", detail: error instanceof Error ? error.message : String(error) };
+      error instanceof TransferError ? error.problem : { kind: "guest-error", detail: errorText(error) };
     this.outcome = { kind: "failed", problem };
   }
 

@@ -1,8 +1,9 @@
 // The page's side of offline use: registers sw.js (production builds only; see main.ts), follows the
 // worker through saving, ready and update, and hands the header one state to show. Imports only types
 // from precache-list.ts (see service-worker.ts for why).
-import { TypedEvents } from "../vm/typed-events.ts";
+import { TypedEvents } from "../shared/typed-events.ts";
 import type { PageToWorker, WorkerToPage } from "./precache-list.ts";
+import { errorText } from "../shared/error-text.ts";
 
 export type OfflineState =
   /** No worker is registered (development server). */
@@ -50,7 +51,7 @@ export class OfflineSupport {
       // copy saved by an earlier visit still works.
       registration = await container.getRegistration(scriptUrl).catch(() => undefined);
       if (!registration?.active) {
-        return this.set({ kind: "unsupported", reason: "refused", detail: error instanceof Error ? error.message : String(error) });
+        return this.set({ kind: "unsupported", reason: "refused", detail: errorText(error) });
       }
     }
     // Replaced register() functions (extensions, test browsers that block workers) may resolve to nothing.

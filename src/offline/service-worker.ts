@@ -19,7 +19,9 @@ import {
 /** Replaced with the build's list (JSON) by the precache plugin; see precache-list.ts. */
 declare const __LAB_PRECACHE__: PrecacheList;
 
-// The few worker types this file needs: tsconfig's lib is the page's (DOM), not WebWorker's.
+// The few worker types this file needs, declared here because the file is compiled twice: with the
+// page's tsconfig.json (DOM library; lint's type information) and with tsconfig.sw.json (WebWorker
+// library, no DOM), which is what makes a page-only API here a type error.
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }

@@ -3,7 +3,7 @@
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { lessonsFor } from "../course/lab-course.ts";
+import { lessonsFor } from "../course/lessons.ts";
 import { progressContext } from "../course/progress-context.ts";
 import { ProgressController } from "../course/progress-controller.ts";
 import type { ProgressStore } from "../course/progress-store.ts";

@@ -6,8 +6,9 @@
 //
 //   "ISOLAB-VM\n" | u32 LE header length | header (UTF-8 JSON) | gzip(v86 state)
 import { z } from "zod";
-import { bytesToHex, concatBytes } from "../vm/bytes.ts";
+import { bytesToHex, concatBytes } from "../shared/bytes.ts";
 import type { StateOrigin } from "../vm/manifest.ts";
+import { errorText } from "../shared/error-text.ts";
 
 const MAGIC = new TextEncoder().encode("ISOLAB-VM\n");
 /** v86's own state header starts with this 32-bit magic number (little endian). */
@@ -102,7 +103,7 @@ export async function decodeMachine(bytes: Uint8Array): Promise<SavedMachine> {
   try {
     raw = await gunzip(payload, header.state.rawSize);
   } catch (error) {
-    throw new MachineFileError("corrupt", `the state does not decompress: ${error instanceof Error ? error.message : String(error)}`);
+    throw new MachineFileError("corrupt", `the state does not decompress: ${errorText(error)}`);
   }
   if (raw.length !== header.state.rawSize) {
     throw new MachineFileError("corrupt", `the state is ${raw.length} bytes uncompressed, the header says ${header.state.rawSize}`);

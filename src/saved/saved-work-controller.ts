@@ -1,7 +1,7 @@
 // Keeps a Lit element subscribed to the saved-work service it is given (from context, possibly late),
 // re-rendering on every change, and releases the subscription when the element leaves the page.
 import { SourceBoundController } from "../ui/source-bound-controller.ts";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import type { SavedWork } from "./saved-work.ts";
 
 export class SavedWorkController extends SourceBoundController<SavedWork> {

@@ -3,11 +3,13 @@
 // about timing (the autosave controller calls save()) and shows nothing (elements render its state).
 // Every failure becomes a SavedWorkProblem the page shows; none of them loses what was already kept:
 // the course progress lives in localStorage on its own, and a failed save keeps the previous one.
-import type { VmSession } from "../app/vm-session.ts";
+import { isRunning, type VmSession } from "../session/vm-session.ts";
 import { reconcileProgress, serializeProgress, type Progress } from "../course/progress.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { stateMismatch, type StateMismatch } from "../vm/manifest.ts";
-import { TypedEvents } from "../vm/typed-events.ts";
+import type { DownloadFile } from "../ui/download-file.ts";
+import { errorText } from "../shared/error-text.ts";
+import { TypedEvents } from "../shared/typed-events.ts";
 import { decodeMachine, encodeMachine, looksLikeMachine, MachineFileError, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
 import { MachineStoreError, type MachineStore } from "./machine-store.ts";
 import { countDone, encodeProgressFile, mergeProgress, parseProgressFile, ProgressFileError, progressFromStoredForm } from "./progress-file.ts";
@@ -34,12 +36,6 @@ export type SavedWorkNotice =
 
 export interface SavedWorkEvents {
   change: void;
-}
-
-/** A file for the browser to download. */
-export interface DownloadFile {
-  readonly name: string;
-  readonly blob: Blob;
 }
 
 export interface SavedWorkOptions {
@@ -131,8 +127,7 @@ export class SavedWork {
 
   /** True when there is a running machine to save. */
   get canSave(): boolean {
-    const phase = this.options.session.state.phase;
-    return this.currentPhase.kind === "running" && (phase === "ready" || phase === "unresponsive");
+    return this.currentPhase.kind === "running" && isRunning(this.options.session.state);
   }
 
   /** Saves the running machine into the browser; resolves false (with a problem to show) when it could not. */
@@ -306,10 +301,6 @@ function storeProblem(error: unknown): SavedWorkProblem {
     if (error.problem === "unavailable") return { kind: "storage-unavailable", detail };
   }
   return { kind: "save-failed", detail };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** 2026-03-01-1020: sortable, and legal in every file system's names. */

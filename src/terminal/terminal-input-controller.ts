@@ -4,9 +4,9 @@
 // The VM paces what it feeds the emulated UART to what the guest reads (src/vm/serial-writer.ts: a
 // backlog in v86's UART once stalled the console for good), so these slices need no pacing of their own.
 import type { ReactiveControllerHost } from "lit";
-import { SessionBoundController } from "../app/session-controller.ts";
-import type { VmSession } from "../app/vm-session.ts";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import { SessionBoundController } from "../session/session-controller.ts";
+import type { VmSession } from "../session/vm-session.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import { FrameTask } from "./frame-task.ts";
 import type { XtermController } from "./xterm-controller.ts";
 

@@ -3,10 +3,10 @@
 // attached late replays what the machine has printed so far.
 import type { Terminal } from "@xterm/xterm";
 import type { ReactiveControllerHost } from "lit";
-import { SessionBoundController } from "../app/session-controller.ts";
-import type { VmSession } from "../app/vm-session.ts";
-import { concatBytes } from "../vm/bytes.ts";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import { SessionBoundController } from "../session/session-controller.ts";
+import type { VmSession } from "../session/vm-session.ts";
+import { concatBytes } from "../shared/bytes.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import { FrameTask } from "./frame-task.ts";
 import type { XtermController } from "./xterm-controller.ts";
 

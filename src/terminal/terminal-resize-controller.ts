@@ -3,9 +3,9 @@
 import type { Terminal } from "@xterm/xterm";
 import type { FitAddon } from "@xterm/addon-fit";
 import type { ReactiveControllerHost } from "lit";
-import { SessionBoundController } from "../app/session-controller.ts";
-import type { VmSession } from "../app/vm-session.ts";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import { SessionBoundController } from "../session/session-controller.ts";
+import type { VmSession } from "../session/vm-session.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import { FrameTask } from "./frame-task.ts";
 import type { XtermController } from "./xterm-controller.ts";
 

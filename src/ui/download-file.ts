@@ -1,6 +1,11 @@
 // Hands a file made in the page to the browser's download (exported progress, a saved machine, a file
 // copied out of the guest).
-import type { DownloadFile } from "../saved/saved-work.ts";
+
+/** A file for the browser to download. */
+export interface DownloadFile {
+  readonly name: string;
+  readonly blob: Blob;
+}
 
 export function downloadFile(file: DownloadFile): void {
   const url = URL.createObjectURL(file.blob);

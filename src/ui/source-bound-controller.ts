@@ -2,7 +2,7 @@
 // property, so it may arrive late or change): the subscriptions follow the source, and are released when
 // the element leaves the page.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 
 export abstract class SourceBoundController<Source> implements ReactiveController {
   private bound: Source | undefined;

@@ -13,8 +13,8 @@ import {
   AgentRestartedError,
   AgentTimeoutError,
 } from "./agent-errors.ts";
-import { concatBytes, randomHex } from "./bytes.ts";
-import { TypedEvents, type Unsubscribe } from "./typed-events.ts";
+import { concatBytes, randomHex } from "../shared/bytes.ts";
+import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 
 export interface AgentTransport {
   send(text: string): void;

@@ -1,5 +1,5 @@
 // Where the VM's files come from. The browser fetches them from the server that serves the page
-// (fetch-asset-source.ts); Node tests and the snapshot builder read them from disk
+// (src/session/fetch-asset-source.ts); Node tests and the snapshot builder read them from disk
 // (images/node-asset-source.ts). The VM itself only sees this interface.
 import type { ManifestFile } from "./manifest.ts";
 

@@ -2,7 +2,7 @@
 // to the other. v86's "inbrowser" backend would do this over a BroadcastChannel, but in 0.5.462 every
 // card sends on channel net0, so every machine of the same origin (every tab) would share one network.
 // Wiring by hand keeps the network to exactly these two machines, and lets the page see each frame.
-import type { Unsubscribe } from "./typed-events.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import type { VirtualMachine } from "./virtual-machine.ts";
 
 export type LinkEnd = "a" | "b";

@@ -5,14 +5,15 @@ import { AgentClient, type AgentTransport } from "./agent-client.ts";
 import { LineSplitter } from "./agent-protocol.ts";
 import { AgentError } from "./agent-errors.ts";
 import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
-import { randomHex } from "./bytes.ts";
+import { randomHex } from "../shared/bytes.ts";
 import { machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile, type StateOrigin } from "./manifest.ts";
 import { sharePath } from "./file-share.ts";
 import { SerialWriter } from "./serial-writer.ts";
-import { TypedEvents, type Unsubscribe } from "./typed-events.ts";
-import { withTimeout } from "./with-timeout.ts";
+import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
+import { withTimeout } from "../shared/with-timeout.ts";
 import { transition, type BootMode, type VmFailure, type VmFailureKind, type VmNotice, type VmState } from "./vm-state.ts";
+import { errorText } from "../shared/error-text.ts";
 
 export interface VirtualMachineOptions {
   readonly manifest: GuestManifest;
@@ -384,7 +385,7 @@ function deliverFrame(emulator: V86, frame: Uint8Array): void {
 }
 
 function toFailure(error: unknown): VmFailure {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   let kind: VmFailureKind = "emulator-error";
   if (error instanceof AssetsMissingError) kind = "assets-missing";
   else if (error instanceof AssetDownloadError) kind = "download-failed";

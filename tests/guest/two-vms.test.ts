@@ -3,7 +3,7 @@
 // and the figures the comparison view shows, measured for real.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NodeAssetSource, V86_VERSION, V86_WASM_PATH } from "../../images/node-asset-source.ts";
-import { VmSession } from "../../src/app/vm-session.ts";
+import { VmSession } from "../../src/session/vm-session.ts";
 import { ComparisonLab } from "../../src/compare/comparison-lab.ts";
 import { VM1_ADDRESS, VM2_ADDRESS } from "../../src/compare/guest-scripts.ts";
 import { nativeHash } from "../../src/compare/native-hash.ts";

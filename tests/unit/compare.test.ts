@@ -14,7 +14,7 @@ import {
 } from "../../src/compare/guest-scripts.ts";
 import { secondVmVerdict } from "../../src/compare/memory-guard.ts";
 import { LOCALES } from "../../src/exercises/locales.ts";
-import { COMPARE_MESSAGES } from "../../src/i18n/compare-messages.ts";
+import { COMPARE_MESSAGES } from "../../src/compare/compare-messages.ts";
 
 const hex = (text: string): Uint8Array => Uint8Array.from(text.replace(/\s+/g, "").match(/../g)!, (b) => parseInt(b, 16));
 

@@ -1,7 +1,7 @@
 // The pure parts of file transfer: which guest paths are accepted, where an upload goes by default,
 // how names are quoted for the guest's shell, and which names the share accepts.
 import { describe, expect, it } from "vitest";
-import { checkGuestPath, defaultDestination, shellQuote, TransferError } from "../../src/files/guest-files.ts";
+import { checkGuestPath, defaultDestination, TransferError } from "../../src/files/guest-files.ts";
 import { sharePath } from "../../src/vm/file-share.ts";
 
 describe("checkGuestPath", () => {
@@ -23,13 +23,6 @@ describe("defaultDestination", () => {
     expect(defaultDestination("한글 파일.txt")).toBe("/root/한글_파일.txt");
     expect(defaultDestination("...hidden", "/tmp/")).toBe("/tmp/hidden");
     expect(defaultDestination("", "/tmp")).toBe("/tmp/upload");
-  });
-});
-
-describe("shellQuote", () => {
-  it("quotes anything, including single quotes, as one word", () => {
-    expect(shellQuote("plain")).toBe("'plain'");
-    expect(shellQuote("it's $HOME `x`")).toBe(`'it'"'"'s $HOME \`x\`'`);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { TypedEvents } from "../../src/vm/typed-events.ts";
+import { TypedEvents } from "../../src/shared/typed-events.ts";
 
 interface Events {
   count: number;

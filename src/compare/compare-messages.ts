@@ -1,6 +1,6 @@
 // Every word the comparison view shows, in every locale. The interface makes a missing translation a
 // type error; tests/unit/compare-messages.test.ts checks the rest.
-import type { ComparisonAction } from "../compare/comparison-lab.ts";
+import type { ComparisonAction } from "./comparison-lab.ts";
 import type { Locale } from "../exercises/locales.ts";
 
 export interface CompareMessages {

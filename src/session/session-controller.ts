@@ -2,7 +2,7 @@
 // can arrive late or change (context, property); the subscription follows it and is released when the
 // element leaves the page.
 import { SourceBoundController } from "../ui/source-bound-controller.ts";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import type { SessionState, VmSession } from "./vm-session.ts";
 import type { VmNotice } from "../vm/vm-state.ts";
 

@@ -4,10 +4,11 @@
 // guest's liveness while it is ready. Not a Lit element: elements get it through @lit/context.
 import { AssetDownloadError, AssetsMissingError, type AssetSource } from "../vm/asset-source.ts";
 import { ManifestError, parseManifest, type GuestManifest, type StateOrigin } from "../vm/manifest.ts";
-import { TypedEvents, type Unsubscribe } from "../vm/typed-events.ts";
+import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 import { VirtualMachine, VmError, runningOrigin, type ResumeState, type VirtualMachineOptions } from "../vm/virtual-machine.ts";
 import type { BootMode, VmFailure, VmNotice, VmState } from "../vm/vm-state.ts";
 import { LivenessWatchdog } from "./liveness-watchdog.ts";
+import { errorText } from "../shared/error-text.ts";
 
 export type SessionState =
   /** Fetching the guest manifest before a machine exists. */
@@ -20,6 +21,11 @@ export type SessionState =
   | { readonly phase: "error"; readonly failure: VmFailure };
 
 export type SessionPhase = SessionState["phase"];
+
+/** A machine exists and runs (it may not be answering right now): the one test for "is running". */
+export function isRunning(state: SessionState | undefined): boolean {
+  return state?.phase === "ready" || state?.phase === "unresponsive";
+}
 
 /** A new machine replaced the previous one: whatever showed the old console starts afresh. */
 export interface MachineChange {
@@ -159,7 +165,7 @@ export class VmSession {
     if (rows < 1 || cols < 1) return;
     if (this.consoleSize?.rows === rows && this.consoleSize.cols === cols) return;
     this.consoleSize = { rows, cols };
-    if (this.current.phase === "ready" || this.current.phase === "unresponsive") this.machine?.resizeConsole(rows, cols);
+    if (isRunning(this.current)) this.machine?.resizeConsole(rows, cols);
   }
 
   async dispose(): Promise<void> {
@@ -292,7 +298,7 @@ function documentHidden(): boolean {
 
 /** Failures before a machine exists: the manifest is missing, unreachable or from an older build. */
 function failureOf(error: unknown): VmFailure {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   // An unreadable manifest means an image from an older build: the same way out as a missing one.
   if (error instanceof AssetsMissingError || error instanceof ManifestError) return { kind: "assets-missing", message };
   if (error instanceof AssetDownloadError) return { kind: "download-failed", message };

@@ -1,8 +1,8 @@
 // Loads guest files over HTTP with progress, and verifies size (and sha256 where the page is a secure
 // context) against the manifest, so a half-downloaded file is reported instead of booting garbage.
-import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
-import { bytesToHex } from "./bytes.ts";
-import type { ManifestFile } from "./manifest.ts";
+import { AssetDownloadError, AssetsMissingError, type AssetSource } from "../vm/asset-source.ts";
+import { bytesToHex } from "../shared/bytes.ts";
+import type { ManifestFile } from "../vm/manifest.ts";
 
 export class FetchAssetSource implements AssetSource {
   constructor(private readonly baseUrl: URL) {}

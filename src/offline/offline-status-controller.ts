@@ -1,8 +1,8 @@
 // Keeps a Lit element subscribed to the page's OfflineSupport (given as a property, so it may arrive
 // late); the subscription is released when the element leaves the page.
-import type { OfflineState, OfflineSupport } from "../offline/offline-support.ts";
+import type { OfflineState, OfflineSupport } from "./offline-support.ts";
 import { SourceBoundController } from "../ui/source-bound-controller.ts";
-import type { Unsubscribe } from "../vm/typed-events.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 
 export class OfflineStatusController extends SourceBoundController<OfflineSupport> {
   state: OfflineState = { kind: "off" };

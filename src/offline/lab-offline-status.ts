@@ -7,7 +7,7 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
-import type { OfflineState, OfflineSupport } from "../offline/offline-support.ts";
+import type { OfflineState, OfflineSupport } from "./offline-support.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import { OfflineStatusController } from "./offline-status-controller.ts";
 
