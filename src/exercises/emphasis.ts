@@ -55,10 +55,11 @@ function strayAsterisks(piece: readonly ProseLine[]): EmphasisProblem[] {
   const problems: EmphasisProblem[] = [];
   let last = 0;
   const report = (from: number, to: number): void => {
-    for (let index = text.indexOf("*", from); index >= 0 && index < to; index = text.indexOf("*", index + 1)) {
+    for (const run of text.slice(from, to).matchAll(/\*+/g)) {
+      const index = from + run.index;
       problems.push({
         line: lineAt(index),
-        message: `stray \`*\` near "${excerpt(text, index)}": the course shows it as an asterisk (emphasis that is not closed, or that holds another \`*\`); close the emphasis, or write a literal asterisk in \`code\``,
+        message: `stray \`${run[0]}\` near "${excerpt(text, index)}": the course shows it as asterisks (emphasis that is not closed, or that holds another \`*\`); close the emphasis, or write a literal asterisk in \`code\``,
       });
     }
   };
