@@ -271,7 +271,7 @@ const ko: CompareMessages = {
   neighbour: (mac) => `알게 된 이웃: ${mac}`,
   frames: (total) => `VM 케이블을 지난 프레임: ${total}개`,
   faults: "장애 격리",
-  faultsNote: "커널 패닉은 VM 하나 전체를 멈추게 할 뿐 다른 VM에는 번지지 않습니다. 컨테이너의 한계는 cgroup이 정합니다. OOM은 그 안에서만 프로세스를 죽이고 다른 컨테이너는 계속 돕니다.",
+  faultsNote: "커널 패닉은 VM 하나를 통째로 끝낼 뿐 다른 VM에는 번지지 않습니다. 컨테이너의 한계는 cgroup이 정합니다. OOM은 그 안에서만 프로세스를 죽이고 다른 컨테이너는 계속 돕니다.",
   panicResult: (ms, sameBoot) => `VM 2가 패닉했습니다. VM 1은 ${Math.round(ms)}ms 뒤에 응답했습니다${sameBoot ? " (boot_id 그대로)" : ""}.`,
   oomResult: (name, kills, alive) => `${name}: oom_kill ${kills}회, 계속 실행 중: ${alive}`,
   noFigure: "아직 측정 전",

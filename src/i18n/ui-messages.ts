@@ -13,6 +13,8 @@ export interface UiMessages {
   readonly coldBoot: string;
   readonly coldBootTitle: string;
   readonly terminalRegion: string;
+  /** Written at the top of the terminal, above what the machine prints: one string per line. */
+  readonly terminalGreeting: readonly string[];
   readonly copyPasteHint: { readonly copy: string; readonly paste: string };
   readonly note: string;
   readonly dismiss: string;
@@ -98,6 +100,10 @@ const en: UiMessages = {
   coldBoot: "Cold boot",
   coldBootTitle: "Boot the kernel from scratch and watch its boot log",
   terminalRegion: "Linux terminal",
+  terminalGreeting: [
+    "Isolation Lab: a real Linux kernel, emulated in your browser by v86.",
+    "You are root in this virtual machine; nothing here can touch your computer.",
+  ],
   copyPasteHint: { copy: "copy", paste: "paste" },
   note: "Note",
   dismiss: "Dismiss",
@@ -195,6 +201,10 @@ const ko: UiMessages = {
   coldBoot: "콜드 부팅",
   coldBootTitle: "커널을 처음부터 부팅하고 부팅 로그를 봅니다",
   terminalRegion: "리눅스 터미널",
+  terminalGreeting: [
+    "Isolation Lab: 브라우저 안에서 v86이 에뮬레이션하는 진짜 리눅스 커널입니다.",
+    "여러분은 이 가상 머신의 root입니다. 여기서 무엇을 해도 여러분의 컴퓨터에는 닿지 않습니다.",
+  ],
   copyPasteHint: { copy: "복사", paste: "붙여넣기" },
   note: "알림",
   dismiss: "닫기",
