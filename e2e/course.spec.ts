@@ -130,6 +130,7 @@ test.describe("in Korean", () => {
     await expect(lab.resetButton).toContainText("머신 초기화");
     await expect(course.overview).toContainText("코스 개요");
     await lab.expectPrompt();
+    await expect(lab.screen).toContainText("브라우저 안에서 v86이 에뮬레이션하는 진짜 리눅스 커널", { useInnerText: true });
 
     await course.openExercise(ko.id);
     await expect(course.step).toContainText(ko.title);
@@ -148,5 +149,7 @@ test.describe("in Korean", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(lab.resetButton).toContainText("Reset machine");
     await expect(course.overview).toContainText("Course overview");
+    await expect(lab.screen).toContainText("a real Linux kernel, emulated in your browser by v86", { useInnerText: true });
+    await expect(lab.screen).not.toContainText("브라우저 안에서", { useInnerText: true });
   });
 });

@@ -47,7 +47,8 @@ export interface CompareMessages {
   readonly inVm: string;
   readonly inContainer: (name: string) => string;
   readonly ratioVmNative: (ratio: string) => string;
-  readonly ratioContainerVm: (ratio: string) => string;
+  /** Container time over VM time; the caption says what the measured ratio shows. */
+  readonly ratioContainerVm: (ratio: number) => string;
   readonly digestsMatch: string;
   readonly digestsDiffer: string;
   readonly kernels: string;
@@ -79,6 +80,9 @@ export interface CompareMessages {
   readonly seconds: (value: number) => string;
   readonly mib: (value: number) => string;
 }
+
+/** Up to this container/VM ratio the two runs count as the same speed (timings in the emulator vary). */
+const SAME_SPEED_RATIO = 1.15;
 
 const ACTIONS_EN: Record<ComparisonAction, string> = {
   "boot-vm2": "booting the second VM",
@@ -127,7 +131,7 @@ const en: CompareMessages = {
   pingVms: "Ping VM 2 from VM 1",
   pingContainers: "Ping c2 from c1",
   panicVm2: "Panic VM 2's kernel",
-  memoryHog: "Memory hog in c1",
+  memoryHog: "Run a memory hog in c1",
   working: (action) => `Working: ${ACTIONS_EN[action]}…`,
   failed: (action) => `Failed while ${ACTIONS_EN[action]}`,
   refusedSmallDevice: (gb, minGb) =>
@@ -148,12 +152,16 @@ const en: CompareMessages = {
   vmImage: "VM: kernel + root filesystem",
   containerImage: "container image layer",
   overhead: "Overhead of the same work",
-  overheadNote: (mb) => `SHA-256 of ${mb} MB of zeros: natively in this page (Web Crypto), in VM 1, and in container c1 inside VM 1.`,
+  overheadNote: (mb) =>
+    `SHA-256 of ${mb} MB of zeros: natively in this page (Web Crypto), in VM 1, and in container c1 inside VM 1. The VM's cost here is the cost of emulation: v86 carries out every instruction in software. Hypervisors that use the CPU's virtualization features (KVM, ESXi, Hyper-V) run guest code directly on the processor, usually within a few percent of native speed.`,
   native: "native (this page)",
   inVm: "in VM 1 (emulated CPU)",
   inContainer: (name) => `in container ${name}`,
   ratioVmNative: (ratio) => `VM / native: ×${ratio} (the cost of emulating a CPU)`,
-  ratioContainerVm: (ratio) => `container / VM: ×${ratio} (a container is just a process)`,
+  ratioContainerVm: (ratio) =>
+    ratio <= SAME_SPEED_RATIO
+      ? `container / VM: ×${ratio.toFixed(2)} (the same speed: a container is just a process)`
+      : `container / VM: ×${ratio.toFixed(2)} (the extra time is starting nsenter to enter the container, timed with the work; inside, the container's code runs on the CPU like any process)`,
   digestsMatch: "All three computed the same digest.",
   digestsDiffer: "The digests differ: the work was not the same.",
   kernels: "Kernels",
@@ -196,7 +204,7 @@ const ko: CompareMessages = {
     "VM 1은 지금 쓰고 있는 머신입니다. VM 2는 자기 커널로 따로 부팅하는 두 번째 가상 머신(virtual machine)입니다. 컨테이너 c1, c2는 VM 1 안의 프로세스이고 VM 1의 커널을 함께 씁니다(커널 공유). 아래 숫자는 모두 방금 실제 게스트에서 잰 값입니다.",
   oneThread:
     "두 VM은 이 탭의 자바스크립트 스레드 하나에서 돌아갑니다. 한쪽이 계산하는 동안 다른 쪽은 기다리므로, VM 두 대가 켜져 있으면 한 대일 때보다 시간이 더 걸립니다.",
-  bootVm2: "VM 2 부팅 (콜드 부트)",
+  bootVm2: "VM 2 부팅 (콜드 부팅)",
   closeVm2: "VM 2 끄기",
   vm2Console: "VM 2 콘솔 (ttyS0)",
   vm2NotRunning: "VM 2가 꺼져 있습니다. 부팅하면 자기 커널이 처음부터 올라오는 모습을 볼 수 있습니다.",
@@ -205,10 +213,10 @@ const ko: CompareMessages = {
   removeContainers: "컨테이너 정리",
   measure: "다시 측정",
   measureOverhead: "같은 작업을 세 곳에서 실행",
-  pingVms: "VM 1에서 VM 2로 ping",
-  pingContainers: "c1에서 c2로 ping",
-  panicVm2: "VM 2 커널 패닉",
-  memoryHog: "c1에서 메모리 폭주",
+  pingVms: "VM 1에서 VM 2로 ping 보내기",
+  pingContainers: "c1에서 c2로 ping 보내기",
+  panicVm2: "VM 2 커널 패닉 일으키기",
+  memoryHog: "c1에서 메모리 폭주 프로그램 실행",
   working: (action) => `진행 중: ${ACTIONS_KO[action]}…`,
   failed: (action) => `실패: ${ACTIONS_KO[action]}`,
   refusedSmallDevice: (gb, minGb) =>
@@ -217,7 +225,7 @@ const ko: CompareMessages = {
     `이 페이지가 이미 ${limitMb}MB 중 ${usedMb}MB를 쓰고 있어 두 번째 VM이 들어갈 자리가 없습니다. 페이지를 새로 고친 뒤 다시 해 보세요.`,
   startTime: "시작 시간",
   startTimeNote: "VM: 에뮬레이터를 만든 순간부터 에이전트가 응답할 때까지, 페이지가 잰 시간. 컨테이너: mkdir부터 첫 명령이 실행될 때까지, VM 1의 시계로 잰 시간.",
-  vm2ColdBoot: "VM 2, 콜드 부트",
+  vm2ColdBoot: "VM 2, 콜드 부팅",
   vm1Restore: "VM 1, 스냅샷 복원",
   containerStart: (name) => `컨테이너 ${name}`,
   memory: "메모리",
@@ -229,12 +237,16 @@ const ko: CompareMessages = {
   vmImage: "VM: 커널 + 루트 파일 시스템",
   containerImage: "컨테이너 이미지 레이어",
   overhead: "같은 작업의 오버헤드(overhead)",
-  overheadNote: (mb) => `0으로 채운 ${mb}MB의 SHA-256: 이 페이지에서 직접(Web Crypto), VM 1에서, VM 1 안의 컨테이너 c1에서.`,
+  overheadNote: (mb) =>
+    `0으로 채운 ${mb}MB의 SHA-256을 이 페이지에서 직접(Web Crypto), VM 1에서, VM 1 안의 컨테이너 c1에서 계산합니다. 여기서 VM이 치르는 비용은 에뮬레이션 비용입니다. v86은 명령어 하나하나를 소프트웨어로 실행합니다. CPU의 가상화 기능을 쓰는 하이퍼바이저(KVM, ESXi, Hyper-V)는 게스트의 코드를 실제 프로세서에서 바로 실행하므로, 보통 네이티브와 몇 퍼센트밖에 차이 나지 않습니다.`,
   native: "네이티브 (이 페이지)",
   inVm: "VM 1 안 (에뮬레이션된 CPU)",
   inContainer: (name) => `컨테이너 ${name} 안`,
   ratioVmNative: (ratio) => `VM / 네이티브: ×${ratio} (CPU를 에뮬레이션하는 비용)`,
-  ratioContainerVm: (ratio) => `컨테이너 / VM: ×${ratio} (컨테이너는 그냥 프로세스)`,
+  ratioContainerVm: (ratio) =>
+    ratio <= SAME_SPEED_RATIO
+      ? `컨테이너 / VM: ×${ratio.toFixed(2)} (속도가 같습니다. 컨테이너는 그냥 프로세스입니다)`
+      : `컨테이너 / VM: ×${ratio.toFixed(2)} (늘어난 시간은 컨테이너에 들어가는 nsenter를 띄우는 시간으로, 작업과 함께 재었습니다. 컨테이너 안의 코드는 다른 프로세스처럼 CPU에서 그대로 돕니다)`,
   digestsMatch: "세 곳 모두 같은 해시를 계산했습니다.",
   digestsDiffer: "해시가 다릅니다. 같은 작업이 아니었습니다.",
   kernels: "커널",
@@ -245,8 +257,8 @@ const ko: CompareMessages = {
   vm1: "VM 1",
   vm2: "VM 2",
   cloneNote:
-    "VM 1은 빌드 때 저장한 스냅샷에서 복원했습니다. 복원한 사본은 모두 같은 boot_id를 가진 복제본입니다(페이지가 난수 풀은 새로 채웁니다). VM 2는 콜드 부트라 boot_id가 새것입니다.",
-  coldNote: "VM 1은 콜드 부트했으므로 boot_id가 자기만의 것입니다.",
+    "VM 1은 빌드 때 저장한 스냅샷에서 복원했습니다. 복원한 사본은 모두 같은 boot_id를 가진 복제본입니다(페이지가 난수 풀은 새로 채웁니다). VM 2는 콜드 부팅했으므로 boot_id가 새것입니다.",
+  coldNote: "VM 1은 콜드 부팅했으므로 boot_id가 자기만의 것입니다.",
   visibility: "누가 누구의 프로세스를 보는가",
   vm1SeesContainer: (name, pid) => `VM 1의 ps에 ${name}이(가) PID ${pid}로 보입니다`,
   vm1SeesVm2: (count) => `VM 1에서 찾은 VM 2의 표식 프로세스: ${count}개`,
@@ -259,7 +271,7 @@ const ko: CompareMessages = {
   neighbour: (mac) => `알게 된 이웃: ${mac}`,
   frames: (total) => `VM 케이블을 지난 프레임: ${total}개`,
   faults: "장애 격리",
-  faultsNote: "커널 패닉은 VM 하나 전체를 멈추게 할 뿐 다른 VM에는 번지지 않습니다. 컨테이너의 한계는 cgroup이 정합니다. OOM은 그 안에서만 프로세스를 죽이고 다른 컨테이너는 계속 돕니다.",
+  faultsNote: "커널 패닉은 VM 하나를 통째로 끝낼 뿐 다른 VM에는 번지지 않습니다. 컨테이너의 한계는 cgroup이 정합니다. OOM은 그 안에서만 프로세스를 죽이고 다른 컨테이너는 계속 돕니다.",
   panicResult: (ms, sameBoot) => `VM 2가 패닉했습니다. VM 1은 ${Math.round(ms)}ms 뒤에 응답했습니다${sameBoot ? " (boot_id 그대로)" : ""}.`,
   oomResult: (name, kills, alive) => `${name}: oom_kill ${kills}회, 계속 실행 중: ${alive}`,
   noFigure: "아직 측정 전",

@@ -236,7 +236,7 @@ export class LabCompare extends LitElement {
       ${o
         ? html`<ul data-testid="overhead-ratios">
             <li>${m.ratioVmNative((o.vmMs / Math.max(o.nativeMs, 0.01)).toFixed(0))}</li>
-            <li>${m.ratioContainerVm((o.containerMs / o.vmMs).toFixed(2))}</li>
+            <li>${m.ratioContainerVm(o.containerMs / o.vmMs)}</li>
             <li>${o.digestsMatch ? m.digestsMatch : m.digestsDiffer}</li>
           </ul>`
         : nothing}

@@ -3,6 +3,7 @@
 // share it. Every problem names the file, the line and, where there is one, the front matter field.
 import type { z } from "zod";
 import { compileCheck, stateChangingParts, typingHazards } from "./checks.ts";
+import { inlineEmphasisProblems } from "./emphasis.ts";
 import { parseFrontMatter, type FrontMatterFile } from "./front-matter.ts";
 import { LOCALES, isLocale, type Locale } from "./locales.ts";
 import type {
@@ -309,6 +310,7 @@ class FolderLoader {
     const { file, data } = this.parse(name, text, localeFrontMatterSchema);
     const body = parseBody(file.body, file.bodyLine);
     for (const p of body.problems) this.problem(name, p.line, p.message);
+    if (data) this.checkTextEmphasis(name, data, file);
     if (!shared || !data) return undefined;
 
     const sharedSteps = new Map(shared.steps.map((step, index) => [step.id, { step, index }]));
@@ -344,6 +346,25 @@ class FolderLoader {
       steps,
       ...(recap ? { recap: { title: recap.title, blocks: recap.blocks.map(toMarkdownBlock) } } : {}),
     };
+  }
+
+  /** Titles, summaries, labels, hints and prompts are inline markdown too. */
+  private checkTextEmphasis(name: string, data: LocaleFrontMatter, file: FrontMatterFile): void {
+    const texts: [Path, string][] = [
+      [["title"], data.title],
+      [["summary"], data.summary],
+    ];
+    for (const [stepId, step] of Object.entries(data.steps ?? {})) {
+      for (const [checkId, check] of Object.entries(step.checks ?? {})) {
+        texts.push([["steps", stepId, "checks", checkId, "label"], check.label], [["steps", stepId, "checks", checkId, "hint"], check.hint]);
+      }
+      if (step.question) {
+        texts.push([["steps", stepId, "question", "prompt"], step.question.prompt], [["steps", stepId, "question", "hint"], step.question.hint]);
+      }
+    }
+    for (const [path, value] of texts) {
+      for (const p of inlineEmphasisProblems(value, file.lineOf(path))) this.problem(name, p.line, p.message, fieldName(path));
+    }
   }
 
   private crossCheckSections(

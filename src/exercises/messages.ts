@@ -22,9 +22,9 @@ export const RUNNER_MESSAGES: Readonly<Record<Locale, RunnerMessages>> = {
     emptyAnswer: "Type an answer first.",
   },
   ko: {
-    timedOut: (s) => `체크가 ${s}초 안에 끝나지 않아 통과하지 못한 것으로 처리했습니다. 가상 머신이 많이 바쁜가요?`,
-    guestUnavailable: (reason) => `가상 머신에서 체크를 실행하지 못했습니다: ${reason}`,
-    killed: (signal) => `체크가 시그널 ${signal}로 강제 종료되었습니다.`,
+    timedOut: (s) => `확인이 ${s}초 안에 끝나지 않아 통과하지 못한 것으로 처리했습니다. 가상 머신이 많이 바쁜가요?`,
+    guestUnavailable: (reason) => `가상 머신에서 확인을 실행하지 못했습니다: ${reason}`,
+    killed: (signal) => `확인 스크립트가 시그널 ${signal}로 강제 종료되었습니다.`,
     answerUnavailable: "지금은 정답을 계산할 수 없습니다. 질문이 가리키는 프로세스가 아직 실행 중인가요?",
     wrongAnswer: "아쉽지만 틀렸습니다. 터미널에서 다시 확인해 보세요.",
     notANumber: "숫자로 답해 주세요.",

@@ -4,6 +4,7 @@
 //   ## Find the process from the host {#find-from-host}
 //
 // and a line `{{command ID}}` places one of the step's clickable commands (from exercise.md).
+import { paragraphEmphasisProblems } from "./emphasis.ts";
 
 export interface RawBlock {
   readonly kind: "markdown" | "command";
@@ -53,7 +54,7 @@ export function parseBody(body: string, firstLine: number): ParsedBody {
 
   let paragraph: { text: string; line: number }[] = [];
   const checkParagraph = (): void => {
-    problems.push(...emphasisProblems(paragraph));
+    problems.push(...paragraphEmphasisProblems(paragraph));
     paragraph = [];
   };
 
@@ -107,38 +108,4 @@ export function parseBody(body: string, firstLine: number): ParsedBody {
   checkParagraph();
   if (fence !== undefined) problems.push({ line: firstLine, message: `a code block opened with ${fence} is never closed` });
   return { intro, sections, problems };
-}
-
-const PUNCTUATION = /[\p{P}\p{S}]/u;
-const WORD = /[\p{L}\p{N}]/u;
-
-/**
- * Emphasis that markdown will not render: a closing `**` (or `*`) right after punctuation and right
- * before a letter, as in `**격리(isolation)**되어`. CommonMark only closes emphasis there if a space or
- * punctuation follows, which Korean particles never are; write `**격리**(isolation)되어` instead.
- */
-function emphasisProblems(paragraph: readonly { text: string; line: number }[]): { line: number; message: string }[] {
-  const problems: { line: number; message: string }[] = [];
-  const open = { "**": false, "*": false };
-  for (const { text, line } of paragraph) {
-    // Inline code is not markdown; a list marker `* ` is not emphasis.
-    const plain = text.replace(/`+[^`]*`+/g, (code) => "x".repeat(code.length)).replace(/^(\s*)\*(?=\s)/, "$1-");
-    for (const match of plain.matchAll(/\*{1,2}/g)) {
-      const run = match[0] as "*" | "**";
-      const before = plain[match.index - 1] ?? " ";
-      const after = plain[match.index + run.length] ?? " ";
-      if (!open[run]) {
-        open[run] = true;
-        continue;
-      }
-      open[run] = false;
-      if (PUNCTUATION.test(before) && WORD.test(after)) {
-        problems.push({
-          line,
-          message: `\`${run}\` after "${before}" and right before "${after}" does not end the emphasis in markdown: move the punctuation out (e.g. \`**격리**(isolation)되어\`, not \`**격리(isolation)**되어\`)`,
-        });
-      }
-    }
-  }
-  return problems;
 }

@@ -13,6 +13,8 @@ export interface UiMessages {
   readonly coldBoot: string;
   readonly coldBootTitle: string;
   readonly terminalRegion: string;
+  /** Written at the top of the terminal, above what the machine prints: one string per line. */
+  readonly terminalGreeting: readonly string[];
   readonly copyPasteHint: { readonly copy: string; readonly paste: string };
   readonly note: string;
   readonly dismiss: string;
@@ -98,6 +100,10 @@ const en: UiMessages = {
   coldBoot: "Cold boot",
   coldBootTitle: "Boot the kernel from scratch and watch its boot log",
   terminalRegion: "Linux terminal",
+  terminalGreeting: [
+    "Isolation Lab: a real Linux kernel, emulated in your browser by v86.",
+    "You are root in this virtual machine; nothing here can touch your computer.",
+  ],
   copyPasteHint: { copy: "copy", paste: "paste" },
   note: "Note",
   dismiss: "Dismiss",
@@ -191,10 +197,14 @@ const ko: UiMessages = {
   tagline: "브라우저 안의 진짜 리눅스 커널: 부품부터 하나씩 컨테이너를 만들어 봅니다",
   machineControls: "머신 제어",
   resetMachine: "머신 초기화",
-  resetMachineTitle: "머신의 모든 변경 사항을 버리고 처음 스냅숏으로 되돌립니다",
+  resetMachineTitle: "머신의 모든 변경 사항을 버리고 처음 스냅샷으로 되돌립니다",
   coldBoot: "콜드 부팅",
   coldBootTitle: "커널을 처음부터 부팅하고 부팅 로그를 봅니다",
   terminalRegion: "리눅스 터미널",
+  terminalGreeting: [
+    "Isolation Lab: 브라우저 안에서 v86이 에뮬레이션하는 진짜 리눅스 커널입니다.",
+    "여러분은 이 가상 머신의 root입니다. 여기서 무엇을 해도 여러분의 컴퓨터에는 닿지 않습니다.",
+  ],
   copyPasteHint: { copy: "복사", paste: "붙여넣기" },
   note: "알림",
   dismiss: "닫기",
@@ -202,9 +212,9 @@ const ko: UiMessages = {
   preparing: "머신을 준비하는 중…",
   downloadingSnapshot: "저장된 머신을 내려받는 중…",
   downloadingKernel: "커널을 내려받는 중…",
-  restoringSnapshot: "스냅숏을 복원하는 중…",
+  restoringSnapshot: "스냅샷을 복원하는 중…",
   bootingLinux: "리눅스를 부팅하는 중…",
-  ready: (duration, restored) => `준비 완료: ${duration} (${restored ? "스냅숏 복원" : "콜드 부팅"})`,
+  ready: (duration, restored) => `준비 완료: ${duration} (${restored ? "스냅샷 복원" : "콜드 부팅"})`,
   notResponding: "응답 없음",
   downloadProgress: "내려받기 진행률",
   failureTitles: {
@@ -218,7 +228,7 @@ const ko: UiMessages = {
     "assets-missing":
       "게스트 이미지가 없거나, 오래되었거나, 손상되었습니다. `npm start`(또는 `bash images/build.sh`)로 빌드한 뒤 새로고침하세요.",
     "download-failed": "머신 파일을 끝까지 받지 못했습니다. 서버와의 연결을 확인하고 다시 시도하세요.",
-    "boot-timeout": "게스트가 시작된 뒤 응답하지 않습니다. 초기화로 스냅숏을 복원하거나, 콜드 부팅으로 커널이 뜨는 과정을 지켜보세요.",
+    "boot-timeout": "게스트가 시작된 뒤 응답하지 않습니다. 초기화로 스냅샷을 복원하거나, 콜드 부팅으로 커널이 뜨는 과정을 지켜보세요.",
     "kernel-panic": "게스트 커널이 멈췄습니다(커널 패닉). 머신 바깥에는 아무 영향이 없습니다. 초기화하면 이어서 할 수 있습니다.",
     "emulator-error": "에뮬레이터에 복구할 수 없는 오류가 났습니다. 머신을 초기화하거나 콜드 부팅하세요.",
   },
@@ -257,23 +267,23 @@ const ko: UiMessages = {
   correctAnswer: "정답입니다!",
   pasteCommand: "터미널에 붙여넣기",
   pasteCommandTitle: "명령을 프롬프트에 붙여넣습니다. 실행하려면 터미널에서 Enter를 누르세요",
-  resetProgress: "진행 상황 초기화",
+  resetProgress: "진도 초기화",
   resetProgressConfirm: "완료한 단계와 답을 모두 지울까요?",
   yesReset: "네, 초기화합니다",
   cancel: "취소",
   answeredWrong: "아직 정답을 맞히지 못했습니다",
-  corruptProgress: "저장된 진행 상황을 읽을 수 없어 무시했습니다. 코스를 처음부터 시작합니다.",
+  corruptProgress: "저장된 진도를 읽을 수 없어 무시했습니다. 코스를 처음부터 시작합니다.",
   offline: {
     saving: (percent) => `오프라인용으로 저장하는 중… ${percent}%`,
-    savingTitle: "실습실과 리눅스 머신을 이 브라우저에 저장하고 있습니다. 다음부터는 네트워크 없이도 쓸 수 있습니다",
+    savingTitle: "실습 환경과 리눅스 머신을 이 브라우저에 저장하고 있습니다. 다음부터는 네트워크 없이도 쓸 수 있습니다",
     ready: "오프라인 사용 가능",
-    readyTitle: "실습실이 이 브라우저에 저장되어 있습니다. 네트워크 없이도 새로고침하고 부팅할 수 있습니다",
+    readyTitle: "실습 환경이 이 브라우저에 저장되어 있습니다. 네트워크 없이도 새로고침하고 부팅할 수 있습니다",
     update: "새 버전 있음 — 새로고침",
-    updateTitle: "새 버전의 실습실을 저장했습니다. 새로고침하면 새 버전으로 바뀝니다(진행 상황은 그대로입니다)",
+    updateTitle: "새 버전의 실습 환경을 저장했습니다. 새로고침하면 새 버전으로 바뀝니다(진도는 그대로입니다)",
     failed: "오프라인 저장 실패",
     updateFailed: "새 버전 저장 실패",
     failedTitle: (reason) => `${reason} 온라인에서는 그대로 쓸 수 있습니다. 새로고침하면 다시 저장을 시도합니다.`,
-    unknownReason: "브라우저가 실습실 저장을 중단했습니다.",
+    unknownReason: "브라우저가 실습 환경 저장을 중단했습니다.",
     insecure: "오프라인 사용에는 HTTPS 필요",
     insecureTitle:
       "브라우저는 https:// 주소나 localhost에서만 사이트를 오프라인용으로 저장합니다. 일반 http에서는 실습은 되지만 새로고침할 때마다 서버가 필요합니다",

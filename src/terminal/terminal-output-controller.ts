@@ -1,6 +1,7 @@
 // Console output of the VM session into the terminal, batched: chunks that arrive within one frame are
 // written with one terminal.write. A new machine (reset, cold boot) clears the screen first; a terminal
-// attached late replays what the machine has printed so far.
+// attached late replays what the machine has printed so far. The screen starts with the page's greeting,
+// in the page's language (the guest itself prints none, as it cannot know that language).
 import type { Terminal } from "@xterm/xterm";
 import type { ReactiveControllerHost } from "lit";
 import { SessionBoundController } from "../session/session-controller.ts";
@@ -15,7 +16,12 @@ export class TerminalOutputController extends SessionBoundController {
   private pending: Uint8Array[] = [];
   private readonly frame = new FrameTask(() => this.flush());
 
-  constructor(host: ReactiveControllerHost, source: () => VmSession | undefined, xterm: XtermController) {
+  constructor(
+    host: ReactiveControllerHost,
+    source: () => VmSession | undefined,
+    xterm: XtermController,
+    private readonly greeting: () => readonly string[],
+  ) {
     super(host, source);
     xterm.onAttach((terminal) => {
       this.terminal = terminal;
@@ -43,11 +49,12 @@ export class TerminalOutputController extends SessionBoundController {
     this.replay();
   }
 
-  /** Starts the screen afresh with everything the current machine printed. */
-  private replay(): void {
+  /** Starts the screen afresh: the greeting, then everything the current machine printed. */
+  replay(): void {
     this.discard();
     if (!this.terminal) return;
     this.terminal.reset();
+    this.terminal.write(`\r\n${this.greeting().map((line) => `  ${line}\r\n`).join("")}\r\n`);
     this.pending = [...(this.session?.consoleBacklog() ?? [])];
     if (this.pending.length > 0) this.frame.schedule();
   }

@@ -337,6 +337,21 @@ describe("locales", () => {
     ]);
   });
 
+  it("asterisks the course would show, in the prose and in a label, in either language", () => {
+    const ko = KO.replace("Question time.", "컨테이너는 **호스트의 커널을 공유합니다*(커널 공유,\nsharing the kernel)*.");
+    const en = EN.replace("running: { label: sleep runs, hint: start it }", "running: { label: sleep **runs, hint: start it }");
+    expect(problemsOf({ "ko.md": ko, "en.md": en })).toEqual([
+      {
+        file: "src/content/01-demo/en.md",
+        line: lineOf(en, "running: {"),
+        field: "steps.start.checks.running.label",
+        message: matching(/^stray `\*\*`/),
+      },
+      { file: "src/content/01-demo/ko.md", line: lineOf(ko, "컨테이너는 **"), message: matching(/^stray `\*` near "컨테이너는/) },
+      { file: "src/content/01-demo/ko.md", line: lineOf(ko, "sharing the kernel)*"), message: matching(/^stray `\*`/) },
+    ]);
+  });
+
   it("a recap that is not last", () => {
     const en = EN.replace("## Ask {#ask}\n\nQuestion time.\n\n## Recap {#recap}\n\nDone.\n", "## Recap {#recap}\n\nDone.\n\n## Ask {#ask}\n\nQ.\n");
     expect(problemsOf({ "en.md": en })).toEqual([

@@ -119,7 +119,7 @@ describe("runChecks", () => {
   it("localizes its own messages", async () => {
     const agent = new FakeAgent((_, options) => Promise.reject(new AgentTimeoutError(options?.timeoutMs ?? 0)));
     const report = await runChecks(agent, [check("slow", "x", { exitCode: 0 }, 3000)], { locale: "ko" });
-    expect(report.results[0]!.message).toBe("체크가 3초 안에 끝나지 않아 통과하지 못한 것으로 처리했습니다. 가상 머신이 많이 바쁜가요?");
+    expect(report.results[0]!.message).toBe("확인이 3초 안에 끝나지 않아 통과하지 못한 것으로 처리했습니다. 가상 머신이 많이 바쁜가요?");
   });
 
   it("reports a check the agent could not run as an error", async () => {
