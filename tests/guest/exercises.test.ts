@@ -204,7 +204,7 @@ function describeReport(report: StepReport): string {
 
 it("every step of the course lists at least one mistake", () => {
   const missing = exercises.flatMap((exercise) =>
-    exercise.steps
+    (only && !only.has(exercise.folder) ? [] : exercise.steps)
       .filter((step) => step.mistakes.length === 0 && (step.question?.mistakes.length ?? 0) === 0)
       .map((step) => `${exercise.folder} step ${step.id}`),
   );
