@@ -456,8 +456,8 @@ export class LabCourse extends LitElement {
                 <span>${renderInline(check.label)}</span>
                 <span class="muted">(${statusText})</span>
                 ${view.status === "failed"
-                  ? html`<p class="hint" data-testid="check-hint">
-                      <strong>${m.hint}:</strong> ${renderInline(check.hint)}
+                  ? html`<p class="hint" data-testid="check-hint" data-recognised=${view.result.recognised ?? nothing}>
+                      <strong>${m.hint}:</strong> ${renderInline(view.result.hint ?? check.hint)}
                       ${view.result.message ? html`<br />${view.result.message}` : nothing}
                     </p>`
                   : nothing}

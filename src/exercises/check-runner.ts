@@ -15,6 +15,8 @@ export interface RunnableCheck {
   readonly timeoutMs: number;
   readonly label?: string;
   readonly hint?: string;
+  /** Read-only probes tried in order when the check fails: the first that exits 0 names the hint to show. */
+  readonly hintchecks?: readonly { readonly id: string; readonly script: string; readonly hint?: string }[];
 }
 
 export type CheckStatus =
@@ -31,8 +33,10 @@ export interface CheckResult {
   readonly label?: string;
   readonly passed: boolean;
   readonly status: CheckStatus;
-  /** The check's hint, for checks that did not pass. */
+  /** The check's hint, for checks that did not pass: a targeted one when a hintcheck recognised the mistake. */
   readonly hint?: string;
+  /** The id of the hintcheck that recognised the learner's mistake, if one did. */
+  readonly recognised?: string;
   /** Why a check timed out or could not run (localized); undefined for passed and plainly failed checks. */
   readonly message?: string;
   /** For authors and logs: what differs from the expectation (English). */
@@ -148,8 +152,25 @@ export async function runCheck(agent: GuestAgent, check: RunnableCheck, options:
     return { ...base, ...hint, ...facts, passed: false, status: "failed", message: messages.killed(result.signal), detail: `killed by signal ${result.signal}` };
   }
   const unmet = unmetExpectation(check.expect, facts);
-  if (unmet !== undefined) return { ...base, ...hint, ...facts, passed: false, status: "failed", detail: unmet };
+  if (unmet !== undefined) {
+    const targeted = await recognisedMistake(agent, check, options.signal);
+    const shown = targeted ? { recognised: targeted.id, ...(targeted.hint !== undefined ? { hint: targeted.hint } : hint) } : hint;
+    return { ...base, ...shown, ...facts, passed: false, status: "failed", detail: unmet };
+  }
   return { ...base, ...facts, passed: true, status: "passed" };
+}
+
+/** The first of a failed check's hintchecks that recognises the learner's mistake (exits 0), if any. */
+async function recognisedMistake(
+  agent: GuestAgent,
+  check: RunnableCheck,
+  signal: AbortSignal | undefined,
+): Promise<{ readonly id: string; readonly hint?: string } | undefined> {
+  for (const probe of check.hintchecks ?? []) {
+    const outcome = await runWithDeadline(agent, probe.script, check.timeoutMs, signal);
+    if (outcome.kind === "done" && outcome.result.exitCode === 0 && outcome.result.signal === 0) return probe;
+  }
+  return undefined;
 }
 
 /** Runs a step's checks one after another (the guest has one slow CPU) and reports each. */
@@ -186,7 +207,7 @@ export interface AnswerResult {
   readonly hint?: string;
 }
 
-export interface RunnableQuestion extends ExerciseQuestion {
+export interface RunnableQuestion extends Omit<ExerciseQuestion, "mistakes"> {
   readonly hint?: string;
 }
 
@@ -194,10 +215,27 @@ export function normalizeText(value: string): string {
   return value.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+/** A number as a learner writes it: the number, perhaps the line's label before it and a unit or counter after it. */
+export interface ParsedNumber {
+  readonly value: number;
+  /** What followed the number (`B`, `kB`, `개`, `바이트`), empty when nothing did. */
+  readonly unit: string;
+}
+
+// "MemTotal:  515484 kB", "4개", "197 B", "197바이트", "1,024", "-3.5": an optional `label:` before the
+// number, an optional word after it (letters of any script).
+const NUMBER_ANSWER = /^(?:[^\d:+-][^:]*:\s*)?([-+]?(?:\d[\d,_]*\.?\d*|\.\d+))\s*(\p{L}{1,8})?\.?$/u;
+
+export function parseNumberAnswer(value: string): ParsedNumber | undefined {
+  const match = NUMBER_ANSWER.exec(value.trim());
+  if (!match) return undefined;
+  const digits = match[1]!.replace(/[,_]/g, "");
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(digits)) return undefined;
+  return { value: Number(digits), unit: match[2] ?? "" };
+}
+
 export function parseNumber(value: string): number | undefined {
-  const cleaned = value.trim().replace(/[,_\s]/g, "");
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return undefined;
-  return Number(cleaned);
+  return parseNumberAnswer(value)?.value;
 }
 
 /** The accepted answers the guest printed, one per line. */
@@ -205,7 +243,12 @@ export function acceptedAnswers(stdout: string): string[] {
   return stdout.split("\n").map((line) => line.trim()).filter((line) => line.length > 0);
 }
 
-/** Whether `answer` is one of `accepted` under the question's comparison. */
+/**
+ * Whether `answer` is one of `accepted` under the question's comparison. Text: case and spacing do not
+ * matter, and the whole line a command prints counts when it ends in the answer after a `:` or `=`
+ * (`0::/learner` for `/learner`). Number: a label before and a unit or counter after the number are
+ * ignored (`MemTotal: 515484 kB`, `4개`, `197 B`).
+ */
 export function judgeAnswer(
   question: Pick<ExerciseQuestion, "compare" | "tolerance">,
   answer: string,
@@ -220,7 +263,12 @@ export function judgeAnswer(
     });
   }
   const given = normalizeText(answer);
-  return accepted.some((a) => normalizeText(a) === given);
+  return accepted.some((a) => {
+    const want = normalizeText(a);
+    if (want === given) return true;
+    if (!given.endsWith(want)) return false;
+    return /[:=]\s*$/.test(given.slice(0, given.length - want.length));
+  });
 }
 
 /** Asks the guest for the accepted answers right now and judges the learner's answer against them. */
@@ -232,7 +280,8 @@ export async function checkAnswer(
 ): Promise<AnswerResult> {
   const messages = RUNNER_MESSAGES[options.locale ?? DEFAULT_LOCALE];
   if (!answer.trim()) return { correct: false, status: "invalid", message: messages.emptyAnswer };
-  if (question.compare === "number" && parseNumber(answer) === undefined) {
+  const number = question.compare === "number" ? parseNumberAnswer(answer) : undefined;
+  if (question.compare === "number" && number === undefined) {
     return { correct: false, status: "invalid", message: messages.notANumber };
   }
   const outcome = await runWithDeadline(agent, question.answer, question.timeoutMs, options.signal);
@@ -247,7 +296,8 @@ export async function checkAnswer(
   return {
     correct: false,
     status: "wrong",
-    message: messages.wrongAnswer,
+    // A wrong number with a unit is often the right amount in another unit: say which form is wanted.
+    message: number?.unit ? messages.wrongWithUnit(number.unit) : messages.wrongAnswer,
     ...(question.hint !== undefined ? { hint: question.hint } : {}),
   };
 }

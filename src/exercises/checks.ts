@@ -111,18 +111,24 @@ export function unmetExpectation(expect: CheckExpectation, result: ResultToJudge
 
 // ---- lints --------------------------------------------------------------------------------------
 
-/** Removes comments and the contents of quoted strings, so lints only see shell syntax. */
+/**
+ * Removes comments and the contents of quoted strings, so lints only see shell syntax. Newlines are
+ * kept everywhere, so a position in the result is on the same line as in the script.
+ */
 function shellSyntaxOnly(script: string): string {
   let out = "";
   let quote: "'" | '"' | undefined;
+  const keepNewlines = (skipped: string): string => skipped.replace(/[^\n]/g, "");
   for (let i = 0; i < script.length; i++) {
     const c = script[i]!;
     if (quote) {
-      if (c === "\\" && quote === '"') i++;
-      else if (c === quote) {
+      if (c === "\\" && quote === '"') {
+        out += keepNewlines(script.slice(i, i + 2));
+        i++;
+      } else if (c === quote) {
         quote = undefined;
         out += c;
-      }
+      } else if (c === "\n") out += c;
       continue;
     }
     if (c === "'" || c === '"') {
@@ -136,7 +142,7 @@ function shellSyntaxOnly(script: string): string {
         if (script[j] === "(") depth++;
         else if (script[j] === ")" && --depth === 0) break;
       }
-      out += "$((0))";
+      out += "$((0))" + keepNewlines(script.slice(i, j));
       i = j;
     } else if (c === "\\") {
       out += script.slice(i, i + 2);
@@ -150,46 +156,82 @@ function shellSyntaxOnly(script: string): string {
 
 // A command word: at the start of a line or after ; & | ( ` { ! $( or then/do/else, or run by
 // xargs/exec/env/sudo/nsenter ... (nsenter's options are skipped).
-const COMMAND_POSITION = String.raw`(?:^|[;&|(\x60{!]|\$\(|\b(?:then|do|else|xargs|exec|env|sudo|time)\b|\bnsenter(?:\s+-{1,2}[\w=-]+(?:\s+\d+)?)*)\s*`;
+const COMMAND_POSITION = String.raw`(?:^|[;&|(\x60{!]|\$\(|\b(?:then|do|else|xargs|exec|env|sudo|time)\b|\bnsenter(?:\s+-{1,2}[\w=-]+(?:\s+\d+)?)*)[ \t]*`;
 
 const WRITING_COMMANDS = [
   "mount", "umount", "kill", "pkill", "killall", "rm", "rmdir", "mkdir", "touch", "mv", "cp", "ln", "chmod",
   "chown", "chgrp", "chroot", "unshare", "pivot_root", "ipcmk", "ipcrm", "losetup", "tee", "dd", "truncate",
   "mknod", "mkfifo", "modprobe", "insmod", "rmmod", "reboot", "poweroff", "halt", "swapon", "swapoff", "brctl",
-  "setcap", "useradd", "adduser", "passwd", "install", "patch", "cgcreate", "cgexec", "sysctl",
+  "setcap", "useradd", "adduser", "passwd", "install", "patch", "cgcreate", "cgexec", "sysctl", "mktemp",
 ];
 
 const STATE_CHANGE_RULES: readonly { readonly pattern: RegExp; readonly what: string }[] = [
   {
-    pattern: new RegExp(`${COMMAND_POSITION}(${WRITING_COMMANDS.join("|")})(?![\\w.-])(?!\\s+-0\\b)`, "m"),
+    pattern: new RegExp(`${COMMAND_POSITION}(${WRITING_COMMANDS.join("|")})(?![\\w.-])(?!\\s+-0\\b)`, "gm"),
     what: "runs `$1`, which changes the guest",
   },
-  { pattern: new RegExp(`${COMMAND_POSITION}hostname\\s+(?![-|;&)>]|$)[^\\s]`, "m"), what: "sets the hostname" },
-  { pattern: /(?:^|[^&<>])[0-9]?>>?(?!\s*(?:&|\/dev\/null\b)|>)/m, what: "redirects output into a file" },
+  { pattern: new RegExp(`${COMMAND_POSITION}hostname[ \\t]+(?![-|;&)>]|$)[^\\s]`, "gm"), what: "sets the hostname" },
+  { pattern: /(?:^|[^&<>])[0-9]?>>?(?!\s*(?:&|\/dev\/null\b)|>)/gm, what: "redirects output into a file" },
   {
-    pattern: new RegExp(`${COMMAND_POSITION}(?:ip|bridge)\\b[^\\n;|&]*\\s(add|del|delete|set|flush|change|replace|exec)\\b`, "m"),
+    pattern: new RegExp(`${COMMAND_POSITION}(?:ip|bridge)\\b[^\\n;|&]*\\s(add|del|delete|set|flush|change|replace|exec)\\b`, "gm"),
     what: "changes the network configuration (`ip ... $1`)",
   },
   {
-    pattern: new RegExp(`${COMMAND_POSITION}(?:iptables|ip6tables)\\b[^\\n;|&]*\\s-(?:[AIDRFNXZP]\\b|-(?:append|insert|delete|replace|flush|new|policy))`, "m"),
+    pattern: new RegExp(`${COMMAND_POSITION}(?:iptables|ip6tables)\\b[^\\n;|&]*\\s-(?:[AIDRFNXZP]\\b|-(?:append|insert|delete|replace|flush|new|policy))`, "gm"),
     what: "changes firewall rules",
   },
-  { pattern: new RegExp(`${COMMAND_POSITION}nft\\b[^\\n;|&]*\\s(add|create|insert|replace|delete|destroy|flush|-f)\\b`, "m"), what: "changes nftables rules" },
-  { pattern: new RegExp(`${COMMAND_POSITION}sed\\b[^\\n;|&]*\\s-i`, "m"), what: "edits a file in place (sed -i)" },
+  { pattern: new RegExp(`${COMMAND_POSITION}nft\\b[^\\n;|&]*\\s(add|create|insert|replace|delete|destroy|flush|-f)\\b`, "gm"), what: "changes nftables rules" },
+  { pattern: new RegExp(`${COMMAND_POSITION}sed\\b[^\\n;|&]*\\s-i`, "gm"), what: "edits a file in place (sed -i)" },
 ];
 
-/**
- * Reasons a check or answer script looks like it changes guest state. A heuristic to catch slips
- * (checks must be read-only), not a sandbox: the guest tests compare the guest before and after.
- */
-export function stateChangingParts(script: string): string[] {
-  const syntax = shellSyntaxOnly(script);
-  const found: string[] = [];
-  for (const rule of STATE_CHANGE_RULES) {
-    const match = rule.pattern.exec(syntax);
-    if (match) found.push(rule.what.replace("$1", match[1] ?? ""));
+/** An awk program in single quotes, after `awk` and its options on the same command. */
+const AWK_PROGRAM = /\b[gmn]?awk\b[^;&|\n']*'([^']*)'/g;
+
+/** What in an awk program writes or runs something: `print > file`, `print | cmd`, `system()`, `cmd | getline`. */
+function awkChanges(program: string): { offset: number; what: string }[] {
+  const found: { offset: number; what: string }[] = [];
+  // Strings' contents cannot hold a redirection; parentheses make `>` a comparison (`print (a > b)`).
+  const code = program.replace(/"(?:[^"\\\n]|\\.)*"/g, (s) => `"${" ".repeat(s.length - 2)}"`);
+  for (const match of code.matchAll(/\bprintf?\b([^;}\n]*)/g)) {
+    let args = match[1]!;
+    for (let previous = ""; previous !== args; ) {
+      previous = args;
+      args = args.replace(/\([^()]*\)/g, (s) => " ".repeat(s.length));
+    }
+    if (/[>|]/.test(args)) found.push({ offset: match.index, what: "writes from awk into a file or a command (`print >` or `print |`)" });
   }
+  for (const match of code.matchAll(/\bsystem\s*\(/g)) found.push({ offset: match.index, what: "runs a command from awk (`system()`)" });
+  for (const match of code.matchAll(/\|\s*getline\b/g)) found.push({ offset: match.index, what: "runs a command from awk (`... | getline`)" });
   return found;
+}
+
+export interface StateChange {
+  /** 1-based line of the script the offending command is on. */
+  readonly line: number;
+  readonly what: string;
+}
+
+/**
+ * Every place a check or answer script looks like it changes guest state, each at its own line. A
+ * heuristic to catch slips (checks must be read-only), not a sandbox: the guest tier compares the guest
+ * before and after.
+ */
+export function stateChangingParts(script: string): StateChange[] {
+  const lineAt = (text: string, offset: number): number => text.slice(0, offset).split("\n").length;
+  const syntax = shellSyntaxOnly(script);
+  const found: StateChange[] = [];
+  for (const rule of STATE_CHANGE_RULES) {
+    for (const match of syntax.matchAll(rule.pattern)) {
+      // The end of the match is on the offending command's line (the start may be a `;` before it).
+      found.push({ line: lineAt(syntax, match.index + match[0].length - 1), what: rule.what.replace("$1", match[1] ?? "") });
+    }
+  }
+  for (const match of script.matchAll(AWK_PROGRAM)) {
+    const programStart = match.index + match[0].length - match[1]!.length - 1;
+    for (const change of awkChanges(match[1]!)) found.push({ line: lineAt(script, programStart + change.offset), what: change.what });
+  }
+  const unique = new Map(found.map((change) => [`${change.line} ${change.what}`, change]));
+  return [...unique.values()].sort((a, b) => a.line - b.line);
 }
 
 const INTERACTIVE_COMMANDS = ["vi", "vim", "nano", "less", "more", "top", "watch", "passwd", "read", "man"];

@@ -1,7 +1,7 @@
 // Splits a markdown file into its YAML front matter and body, and maps a path inside the front matter
 // (e.g. ["steps", 0, "checks", "found", "kind"]) back to the line of the file it was written on, so
 // validation errors can point authors at the exact key.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
 
 export interface FrontMatterFile {
   /** The parsed front matter (undefined when there is none or it does not parse). */
@@ -14,6 +14,11 @@ export interface FrontMatterFile {
   readonly errors: readonly { readonly line: number; readonly message: string }[];
   /** The file line of the deepest key of `path` that exists in the front matter. */
   lineOf(path: readonly PropertyKey[]): number;
+  /**
+   * The file line of line `line` (1-based) of the text value at `path`: for a block scalar (`|`) the
+   * lines after its header, for a value on the key's line that line onwards.
+   */
+  lineOfValueLine(path: readonly PropertyKey[], line: number): number;
 }
 
 const DELIMITER = /^---[ \t]*$/;
@@ -28,6 +33,7 @@ export function parseFrontMatter(text: string): FrontMatterFile {
       bodyLine: 1,
       errors: [{ line: 1, message: "the file must start with front matter: a line `---`, YAML, then another `---`" }],
       lineOf: () => 1,
+      lineOfValueLine: () => 1,
     };
   }
   const end = lines.findIndex((line, index) => index > 0 && DELIMITER.test(line));
@@ -38,6 +44,7 @@ export function parseFrontMatter(text: string): FrontMatterFile {
       bodyLine: lines.length + 1,
       errors: [{ line: 1, message: "the front matter is not closed: add a line `---` after it" }],
       lineOf: () => 1,
+      lineOfValueLine: () => 1,
     };
   }
   // File line of front-matter line n (1-based) is n + 1: the opening `---` is line 1.
@@ -47,7 +54,7 @@ export function parseFrontMatter(text: string): FrontMatterFile {
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + 1;
   const errors = doc.errors.map((error) => ({
     line: toFileLine(error.pos[0]),
-    message: `YAML: ${error.message.split("\n")[0]}`,
+    message: plainYamlError(error.code, error.message.split("\n")[0]!),
   }));
   return {
     data: errors.length === 0 ? doc.toJS() : undefined,
@@ -55,7 +62,24 @@ export function parseFrontMatter(text: string): FrontMatterFile {
     bodyLine: end + 2,
     errors,
     lineOf: (path) => lineOfPath(doc, path, toFileLine),
+    lineOfValueLine: (path, line) => {
+      const node = nodeAt(doc, path);
+      if (!isScalar(node) || !node.range) return lineOfPath(doc, path, toFileLine);
+      const header = toFileLine(node.range[0]);
+      const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
+      return header + (block ? line : line - 1);
+    },
   };
+}
+
+function nodeAt(doc: Document, path: readonly PropertyKey[]): unknown {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment))?.value;
+    else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
+    else return undefined;
+  }
+  return node;
 }
 
 function lineOfPath(doc: Document, path: readonly PropertyKey[], toFileLine: (offset: number) => number): number {
@@ -75,4 +99,25 @@ function lineOfPath(doc: Document, path: readonly PropertyKey[], toFileLine: (of
     } else break;
   }
   return toFileLine(offset);
+}
+
+/** What each YAML syntax error means for an author, in plain words (the parser's own words after it). */
+const PLAIN_YAML_ERRORS: Partial<Record<YAMLError["code"], string>> = {
+  BAD_INDENT: "this line is indented differently from the lines it belongs with: align it with its siblings, using spaces",
+  TAB_AS_INDENT: "this line is indented with a tab: YAML indents with spaces only",
+  DUPLICATE_KEY: "this key appears twice in the same mapping: each key may appear once",
+  BLOCK_AS_IMPLICIT_KEY:
+    "a value on this line contains `: `, which YAML reads as a nested mapping: quote the value or write it as a block (`|`) on the lines below",
+  MULTILINE_IMPLICIT_KEY: "a key must fit on one line: is a `:` missing after it, or does a value above need quotes?",
+  MISSING_CHAR: "something is not closed here: a quote, a bracket or a brace, or a key without its `:`",
+  BAD_SCALAR_START: "a plain value cannot start with this character: put the value in quotes or write it as a block (`|`)",
+  BAD_DQ_ESCAPE: "a backslash in a double-quoted value starts an escape YAML does not know: use single quotes, or write `\\\\`",
+  UNEXPECTED_TOKEN: "this line does not fit the structure around it: check its indentation and the line above",
+  BLOCK_IN_FLOW: "a block (`|` or a `- ` list) cannot sit inside `[...]` or `{...}`",
+  MULTIPLE_DOCS: "the front matter holds more than one YAML document: is there a stray `---` or `...`?",
+};
+
+function plainYamlError(code: YAMLError["code"], parserMessage: string): string {
+  const plain = PLAIN_YAML_ERRORS[code];
+  return plain ? `YAML: ${plain} (the parser says: ${parserMessage})` : `YAML: ${parserMessage}`;
 }

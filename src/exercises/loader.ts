@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { compileCheck, stateChangingParts, typingHazards } from "./checks.ts";
 import { inlineEmphasisProblems } from "./emphasis.ts";
+import { mistakeProblems, toMistakes } from "./mistakes.ts";
 import { parseFrontMatter, type FrontMatterFile } from "./front-matter.ts";
 import { LOCALES, isLocale, type Locale } from "./locales.ts";
 import type {
@@ -267,24 +268,33 @@ class FolderLoader {
       for (const [id, command] of Object.entries(step.commands ?? {})) {
         for (const hazard of typingHazards(command)) report(["commands", id], `the command ${hazard}`);
       }
+      /** Every state-changing command of a read-only script, each reported at its own line. */
+      const readOnly = (rest: PropertyKey[], script: string, what: string): void => {
+        const path = ["steps", index, ...rest];
+        for (const change of stateChangingParts(script)) {
+          this.problem(SHARED_FILE, file.lineOfValueLine(path, change.line), `${what} must be read-only, but this one ${change.what}`, fieldName(path));
+        }
+      };
       const checks = Object.entries(step.checks ?? {}).map(([id, spec]) => {
-        if (spec.kind === "shell") {
-          for (const change of stateChangingParts(spec.run)) {
-            report(["checks", id, "run"], `checks must be read-only, but this one ${change}`);
-          }
-        }
-        return { id, ...compileCheck(spec), timeoutMs: spec.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS };
+        if (spec.kind === "shell") readOnly(["checks", id, "run"], spec.run, "checks");
+        const hintchecks = Object.entries(spec.hintchecks ?? {}).map(([probe, script]) => {
+          readOnly(["checks", id, "hintchecks", probe], script, "hintchecks");
+          return { id: probe, script: script.trim() };
+        });
+        return { id, ...compileCheck(spec), timeoutMs: spec.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS, hintchecks };
       });
-      if (step.question) {
-        for (const change of stateChangingParts(step.question.answer)) {
-          report(["question", "answer"], `answer scripts must be read-only, but this one ${change}`);
-        }
+      if (step.question) readOnly(["question", "answer"], step.question.answer, "answer scripts");
+      const hintIds = new Set(checks.flatMap((check) => check.hintchecks.map((probe) => probe.id)));
+      for (const problem of mistakeProblems(step.mistakes ?? [], hintIds)) report(["mistakes", ...problem.path], problem.message);
+      if (step.mistakes && checks.length === 0) {
+        report(["mistakes"], "a step without checks cannot prove a mistake fails: give its question `mistakes:` (wrong answers) instead");
       }
       return {
         id: step.id,
         commands: Object.entries(step.commands ?? {}).map(([id, command]) => ({ id, command: command.trim() })),
         checks,
         solution: step.solution.trim(),
+        mistakes: toMistakes(step.mistakes),
         ...(step.question
           ? {
               question: {
@@ -292,6 +302,7 @@ class FolderLoader {
                 compare: step.question.compare ?? "text",
                 tolerance: step.question.tolerance ?? 0,
                 timeoutMs: step.question.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+                mistakes: (step.question.mistakes ?? []).map((m) => ({ why: m.why.trim(), answer: m.answer.trim() })),
               },
             }
           : {}),
@@ -441,7 +452,18 @@ class FolderLoader {
         continue;
       }
       const checkIds = new Set(shared.step.checks.map((c) => c.id));
-      for (const checkId of Object.keys(stepText.checks ?? {})) {
+      for (const [checkId, checkText] of Object.entries(stepText.checks ?? {})) {
+        const probes = new Set(shared.step.checks.find((c) => c.id === checkId)?.hintchecks.map((p) => p.id));
+        for (const probe of Object.keys(checkText.hints ?? {})) {
+          if (checkIds.has(checkId) && !probes.has(probe)) {
+            this.problem(
+              name,
+              file.lineOf(["steps", id, "checks", checkId, "hints", probe]),
+              `check "${checkId}" has no hintcheck "${probe}" in ${SHARED_FILE} (${sharedLine(id)}; its hintchecks: ${[...probes].join(", ") || "none"})`,
+              `steps.${id}.checks.${checkId}.hints.${probe}`,
+            );
+          }
+        }
         if (!checkIds.has(checkId)) {
           this.problem(
             name,
@@ -471,6 +493,17 @@ class FolderLoader {
             `missing the label and hint of check "${check.id}" (${sharedLine(id)})`,
             `steps.${id}.checks.${check.id}`,
           );
+          continue;
+        }
+        for (const probe of check.hintchecks) {
+          if (!stepText?.checks?.[check.id]?.hints?.[probe.id]) {
+            this.problem(
+              name,
+              file.lineOf(["steps", id, "checks", check.id]),
+              `missing the hint of hintcheck "${probe.id}" (${sharedLine(id)}): add it under \`hints:\``,
+              `steps.${id}.checks.${check.id}.hints.${probe.id}`,
+            );
+          }
         }
       }
       if (step.question && !stepText?.question) {

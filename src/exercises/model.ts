@@ -1,6 +1,7 @@
 // The loaded, validated form of an exercise: what the UI renders and the check runner executes. The
 // loader (loader.ts) builds it from the markdown files in src/content/; nothing here touches the DOM.
 import type { Locale } from "./locales.ts";
+import type { Mistake } from "./mistakes.ts";
 
 /** A piece of a step's prose: markdown to render, or a command the learner can click to paste. */
 export type ContentBlock =
@@ -16,6 +17,12 @@ export interface CheckExpectation {
 
 export type CheckKind = "shell" | "file" | "process";
 
+/** A read-only probe that recognises one specific mistake (exit code 0) when its check fails. */
+export interface HintCheck {
+  readonly id: string;
+  readonly script: string;
+}
+
 /** A language-neutral check: a read-only script the guest agent runs, and what its result must show. */
 export interface ExerciseCheck {
   readonly id: string;
@@ -24,6 +31,14 @@ export interface ExerciseCheck {
   readonly script: string;
   readonly expect: CheckExpectation;
   readonly timeoutMs: number;
+  /** Tried in order when the check fails; the first that recognises the mistake names the hint. */
+  readonly hintchecks: readonly HintCheck[];
+}
+
+/** A wrong answer a learner might give; the guest tier proves it is refused. */
+export interface AnswerMistake {
+  readonly why: string;
+  readonly answer: string;
 }
 
 /** A question whose expected answer the guest computes: `answer` prints every accepted answer, one per line. */
@@ -33,6 +48,7 @@ export interface ExerciseQuestion {
   /** For `compare: number`: how far the learner's number may be from an accepted one. */
   readonly tolerance: number;
   readonly timeoutMs: number;
+  readonly mistakes: readonly AnswerMistake[];
 }
 
 export interface ExerciseCommand {
@@ -47,12 +63,16 @@ export interface ExerciseStep {
   readonly checks: readonly ExerciseCheck[];
   /** Typed into the learner's console by the tests (and shown on request): reaches the step's goal. */
   readonly solution: string;
+  /** Plausible wrong attempts: the guest tier proves the checks still fail after each. */
+  readonly mistakes: readonly Mistake[];
   readonly question?: ExerciseQuestion;
 }
 
 export interface LocalizedCheckText {
   readonly label: string;
   readonly hint: string;
+  /** Per hintcheck id: the targeted hint shown when that mistake is recognised. */
+  readonly hints?: Readonly<Record<string, string>>;
 }
 
 export interface LocalizedStepText {
@@ -84,10 +104,15 @@ export interface Exercise {
   readonly text: Readonly<Record<Locale, LocalizedExerciseText>>;
 }
 
+export interface LessonHintCheck extends HintCheck {
+  readonly hint: string;
+}
+
 /** A check ready to run, with the texts a learner sees for it. */
 export interface LessonCheck extends ExerciseCheck {
   readonly label: string;
   readonly hint: string;
+  readonly hintchecks: readonly LessonHintCheck[];
 }
 
 export interface LessonStep {
@@ -97,6 +122,7 @@ export interface LessonStep {
   readonly commands: readonly ExerciseCommand[];
   readonly checks: readonly LessonCheck[];
   readonly solution: string;
+  readonly mistakes: readonly Mistake[];
   readonly question?: ExerciseQuestion & { readonly prompt: string; readonly hint: string };
 }
 
@@ -125,7 +151,17 @@ export function localize(exercise: Exercise, locale: Locale): Lesson {
       blocks: stepText.blocks,
       commands: step.commands,
       solution: step.solution,
-      checks: step.checks.map((check) => ({ ...check, ...stepText.checks[check.id]! })),
+      mistakes: step.mistakes,
+      checks: step.checks.map((check): LessonCheck => {
+        const { label, hint, hints } = stepText.checks[check.id]!;
+        return {
+          ...check,
+          label,
+          hint,
+          // The loader guarantees a text for every hintcheck.
+          hintchecks: check.hintchecks.map((probe) => ({ ...probe, hint: hints?.[probe.id] ?? hint })),
+        };
+      }),
       ...(step.question && stepText.question ? { question: { ...step.question, ...stepText.question } } : {}),
     };
   });

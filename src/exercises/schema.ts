@@ -3,6 +3,7 @@
 //   <locale>.md  - one language's texts: title, summary, a label and a hint per check, question prompts.
 // loader.ts turns zod's issues into messages that name the file, the line and the field.
 import { z } from "zod";
+import { mistakesSchema } from "./mistakes.ts";
 import { ID_PATTERN } from "./sections.ts";
 
 export const NAMESPACE_TYPES = ["cgroup", "ipc", "mnt", "net", "pid", "pid_for_children", "time", "user", "uts"] as const;
@@ -26,6 +27,12 @@ const absolutePath = z.string().regex(/^\/\S*$/, "must be an absolute path witho
 const timeoutMs = z.number().int().min(100).max(120_000).optional();
 const script = z.string().trim().min(1, "must not be empty");
 
+/**
+ * Read-only probes that recognise a specific mistake when the check fails, by id: a probe that exits 0
+ * shows its own hint (from the locale files) in place of the check's generic one.
+ */
+const hintchecks = z.record(id, script).optional();
+
 export const expectationSchema = z.strictObject({
   exitCode: z.number().int().min(0).max(255).optional(),
   stdout: pattern.optional(),
@@ -37,6 +44,7 @@ const shellCheck = z.strictObject({
   run: script,
   /** Default: exit code 0. */
   expect: expectationSchema.optional(),
+  hintchecks,
   timeoutMs,
 });
 
@@ -48,6 +56,7 @@ const fileCheck = z
     exists: z.boolean().optional(),
     /** The file's content must match this pattern. */
     matches: pattern.optional(),
+    hintchecks,
     timeoutMs,
   })
   .refine((check) => !(check.exists === false && check.matches !== undefined), {
@@ -70,6 +79,7 @@ const processCheck = z
     nsPid: z.number().int().positive().optional(),
     /** Pattern for the process's cgroup path (/proc/PID/cgroup), e.g. ^/demo$. */
     cgroup: pattern.optional(),
+    hintchecks,
     timeoutMs,
   })
   .refine(
@@ -88,6 +98,11 @@ const questionSchema = z.strictObject({
   compare: z.enum(["text", "number"]).optional(),
   tolerance: z.number().nonnegative().optional(),
   timeoutMs,
+  /** Plausible wrong answers; the guest tier proves each is refused. */
+  mistakes: z
+    .array(z.strictObject({ why: z.string().trim().min(1, "must not be empty"), answer: z.string().trim().min(1, "must not be empty") }))
+    .min(1, "list at least one mistake, or leave the field out")
+    .optional(),
 });
 
 const stepSchema = z
@@ -99,6 +114,8 @@ const stepSchema = z
     checks: z.record(id, checkSchema).optional(),
     /** What a learner would type to reach the step's goal; the tests type it into the console. */
     solution: script,
+    /** Plausible wrong attempts; the guest tier proves the checks still fail after each (mistakes.ts). */
+    mistakes: mistakesSchema.optional(),
     question: questionSchema.optional(),
   })
   .refine((step) => Object.keys(step.checks ?? {}).length > 0 || step.question !== undefined, {
@@ -124,7 +141,13 @@ export const localeFrontMatterSchema = z.strictObject({
     .record(
       id,
       z.strictObject({
-        checks: z.record(id, z.strictObject({ label: text, hint: text })).optional(),
+        checks: z
+          .record(
+            id,
+            /** `hints`: per hintcheck id of the check, the hint to show when that mistake is recognised. */
+            z.strictObject({ label: text, hint: text, hints: z.record(id, text).optional() }),
+          )
+          .optional(),
         question: z.strictObject({ prompt: text, hint: text }).optional(),
       }),
     )

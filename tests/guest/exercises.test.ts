@@ -1,10 +1,14 @@
 // Every exercise against the real guest. For each exercise, on a freshly restored VM:
-//   1. no step's checks pass yet;
+//   1. no step's checks pass yet, and running them (hintchecks included) changes nothing;
 //   2. step by step, the checks still fail, then the step's reference solution is typed into the
 //      learner's console (as a learner would), and the checks pass within a timeout;
 //   3. running the checks (and the question's answer script) leaves the guest exactly as it was:
-//      processes, namespaces, cgroups, mounts, network, hostname and files are compared before/after;
-//   4. a question's expected answer can be computed, is accepted, and a wrong answer is refused.
+//      processes, namespaces, cgroups, mounts, network, hostname and files (their contents) are
+//      compared between a fingerprint taken before the checks first run and one after;
+//   4. a question's expected answer can be computed, is accepted, and a wrong answer is refused;
+//   5. every mistake of a step, typed into a machine resumed from the state the previous steps'
+//      solutions left (saved once, not retyped), leaves the step's checks failing, and brings up the
+//      targeted hint it names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outputText } from "../../src/vm/agent-client.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
@@ -12,7 +16,7 @@ import { acceptedAnswers, checkAnswer, runChecks, withPrelude, type StepReport }
 import { formatProblem } from "../../src/exercises/loader.ts";
 import { localize, type LessonStep } from "../../src/exercises/model.ts";
 import { loadExercisesFromDir } from "../../src/exercises/node-loader.ts";
-import { startVm } from "./helpers.ts";
+import { createVm, startVm } from "./helpers.ts";
 
 const { exercises, problems } = loadExercisesFromDir();
 // EXERCISE=03-chroot (or a comma-separated list) runs only those folders.
@@ -37,7 +41,9 @@ grep -H '' /sys/fs/cgroup/*/cgroup.subtree_control /sys/fs/cgroup/*/*.max /sys/f
 echo "== host"; hostname; ip -o link; ip -o addr; ip netns list 2>/dev/null; iptables-save 2>/dev/null | grep -v '^#'
 echo "== ipc"; cat /proc/sysvipc/* 2>/dev/null
 echo "== sysctl"; grep -r '' /proc/sys/vm /proc/sys/net/ipv4/ip_forward /proc/sys/kernel/domainname 2>/dev/null
-echo "== files"; find /tmp /root /run /etc -xdev 2>/dev/null | sort
+echo "== files"; find /tmp /root /run /etc /var/lib /srv /usr/bin /usr/local -xdev 2>/dev/null | sort
+echo "== contents"; find /tmp /root /run /etc /var/lib /srv /usr/local -xdev -type f 2>/dev/null | sort | xargs -r md5sum 2>/dev/null
+md5sum /usr/bin/minirun /usr/bin/minidock /usr/bin/minidockd 2>/dev/null
 `;
 
 interface Proc {
@@ -113,6 +119,8 @@ describe.runIf(!only)("the guest fingerprint", () => {
     const netIds = (text: string): Set<string> => new Set(text.match(/net:\[\d+\]/g));
     const probes: [change: string, undo: string, visible: (changed: string) => boolean][] = [
       ["mkdir /tmp/probe", "rmdir /tmp/probe", (t) => /^\/tmp\/probe$/m.test(t)],
+      ["cp /etc/hostname /tmp/probe-file", "rm /tmp/probe-file", (t) => / \/tmp\/probe-file$/m.test(t)],
+      ["cp /etc/hostname /tmp/hostname-copy && echo changed >> /etc/hostname", "cat /tmp/hostname-copy > /etc/hostname && rm /tmp/hostname-copy", (t) => !t.includes(before.match(/^\w+ {2}\/etc\/hostname$/m)![0])],
       ["hostname probe", "hostname lab", (t) => /^probe$/m.test(t)],
       ["echo 33 > /proc/sys/vm/swappiness", "echo 60 > /proc/sys/vm/swappiness", (t) => /^\/proc\/sys\/vm\/swappiness:33$/m.test(t)],
       ["busybox mount -t tmpfs probe /mnt", "busybox umount /mnt", (t) => / \/mnt .* - tmpfs probe /.test(t)],
@@ -136,108 +144,191 @@ describe.runIf(!only)("the guest fingerprint", () => {
   });
 });
 
+/** A learner's console on a VM: type into it, and wait until what was typed has run. */
+class Console {
+  private lastOutput = 0;
+  private markers = 0;
+  transcript = "";
+
+  constructor(readonly vm: VirtualMachine) {
+    vm.events.on("console", (bytes) => {
+      this.lastOutput = performance.now();
+      this.transcript = (this.transcript + new TextDecoder().decode(bytes)).slice(-20_000);
+    });
+  }
+
+  type(text: string): void {
+    this.vm.sendConsole(`${text}\n`);
+  }
+
+  /**
+   * Waits until everything typed so far has run: the shell prints the marker only after running
+   * everything typed before it (the typed text itself echoes as `$((…))`, not as the number); then
+   * until the console has printed nothing for a while.
+   */
+  async settled(what: string): Promise<void> {
+    this.markers++;
+    this.type(`echo $((${this.markers} + 1000))-settled`);
+    await waitFor(() => this.transcript.includes(`${this.markers + 1000}-settled`), 60_000, `the console to run ${what}`);
+    const deadline = performance.now() + 30_000;
+    while (performance.now() - this.lastOutput < 800 && performance.now() < deadline) await sleep(100);
+  }
+}
+
+/** A fingerprint taken once the guest has stopped changing by itself (a typed command may still be finishing). */
+async function stableFingerprint(vm: VirtualMachine, learner: Console, what: string): Promise<string> {
+  let first = await fingerprint(vm);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const again = await fingerprint(vm);
+    if (again === first) break;
+    if (process.env.DEBUG_FINGERPRINT) console.log(`guest still changing after ${what}`);
+    first = again;
+    await learner.settled(what);
+  }
+  return first;
+}
+
+async function check(vm: VirtualMachine, step: LessonStep): Promise<StepReport> {
+  const report = await runChecks(vm.agent, step.checks);
+  if (process.env.DEBUG_FINGERPRINT) {
+    console.log(`${step.id}: ${report.results.map((r) => `${r.id} ${r.status} ${Math.round(r.durationMs)} ms`).join(", ")}`);
+  }
+  return report;
+}
+
+function describeReport(report: StepReport): string {
+  return report.results
+    .map((r) => `${r.id}: ${r.status}${r.detail ? ` (${r.detail})` : ""}${r.recognised ? ` [recognised: ${r.recognised}]` : ""}\n${r.stdout ?? ""}${r.stderr ?? ""}`)
+    .join("\n");
+}
+
+it("every step of the course lists at least one mistake", () => {
+  const missing = exercises.flatMap((exercise) =>
+    (only && !only.has(exercise.folder) ? [] : exercise.steps)
+      .filter((step) => step.mistakes.length === 0 && (step.question?.mistakes.length ?? 0) === 0)
+      .map((step) => `${exercise.folder} step ${step.id}`),
+  );
+  expect(missing, "steps without a mistake").toEqual([]);
+});
+
 for (const exercise of exercises) {
   if (only && !only.has(exercise.folder)) continue;
   const lesson = localize(exercise, "en");
 
   describe.sequential(`exercise ${exercise.folder}`, () => {
-    let vm: VirtualMachine;
-    let lastConsoleOutput = 0;
-    let transcript = "";
-    let markers = 0;
+    let vm: VirtualMachine | undefined;
+    let learner: Console;
+    /** Per step id: the guest as the previous steps' solutions left it, for that step's mistakes. */
+    const before = new Map<string, ArrayBuffer>();
 
     beforeAll(async () => {
       vm = await startVm();
-      vm.events.on("console", (bytes) => {
-        lastConsoleOutput = performance.now();
-        transcript = (transcript + new TextDecoder().decode(bytes)).slice(-20_000);
-      });
+      learner = new Console(vm);
     });
 
     afterAll(async () => {
       await vm?.dispose();
     });
 
-    /** Waits until the learner's console has printed nothing for a while (the typed input is done). */
-    async function consoleQuiet(quietMs = 800, timeoutMs = 30_000): Promise<void> {
-      const deadline = performance.now() + timeoutMs;
-      while (performance.now() - lastConsoleOutput < quietMs && performance.now() < deadline) await sleep(100);
-    }
-
-    async function check(step: LessonStep): Promise<StepReport> {
-      const report = await runChecks(vm.agent, step.checks);
-      if (process.env.DEBUG_FINGERPRINT) {
-        console.log(`${step.id}: ${report.results.map((r) => `${r.id} ${r.status} ${Math.round(r.durationMs)} ms`).join(", ")}`);
-      }
-      return report;
-    }
-
-    function describeReport(report: StepReport): string {
-      return report.results
-        .map((r) => `${r.id}: ${r.status}${r.detail ? ` (${r.detail})` : ""}\n${r.stdout ?? ""}${r.stderr ?? ""}`)
-        .join("\n");
-    }
-
-    it("no step's checks pass on a fresh VM", async () => {
+    it("no step's checks pass on a fresh VM, and running them changes nothing", async () => {
+      const untouched = await fingerprint(vm!);
       for (const step of lesson.steps) {
         if (step.checks.length === 0) continue;
-        const report = await check(step);
+        const report = await check(vm!, step);
         expect(report.passed, `step ${step.id} passes on a fresh VM:\n${describeReport(report)}`).toBe(false);
       }
+      expect(await fingerprint(vm!), "running the checks on a fresh VM changed the guest").toBe(untouched);
     });
 
     for (const step of lesson.steps) {
       it(`step ${step.id}: fails, passes after the typed solution, and checking changes nothing`, async () => {
+        const guest = vm!;
+        if (step.mistakes.length > 0) before.set(step.id, await guest.saveState());
         if (step.checks.length > 0) {
-          const before = await check(step);
-          expect(before.passed, `step ${step.id} passes before its solution is typed:\n${describeReport(before)}`).toBe(false);
+          const report = await check(guest, step);
+          expect(report.passed, `step ${step.id} passes before its solution is typed:\n${describeReport(report)}`).toBe(false);
         }
 
-        vm.sendConsole(`${step.solution}\n`);
+        learner.type(step.solution);
+        await learner.settled(`${step.id}'s solution`);
+        // Taken before the checks run on the solved step: whatever they change shows below.
+        const solved = await stableFingerprint(guest, learner, step.id);
         if (step.checks.length > 0) {
           const deadline = performance.now() + PASS_TIMEOUT_MS;
-          let report = await check(step);
+          let report = await check(guest, step);
           while (!report.passed && performance.now() < deadline) {
             await sleep(500);
-            report = await check(step);
+            report = await check(guest, step);
           }
           expect(
             report.passed,
-            `step ${step.id} still fails after its solution:\n${describeReport(report)}\n--- console:\n${transcript.slice(-3000)}`,
+            `step ${step.id} still fails after its solution:\n${describeReport(report)}\n--- console:\n${learner.transcript.slice(-3000)}`,
           ).toBe(true);
         }
-
-        // Compare the guest before and after the checks, once the typed solution has finished: the
-        // shell prints the marker only after running everything typed before it (the typed text
-        // itself echoes as `$((…))`, not as the number).
-        markers++;
-        vm.sendConsole(`echo $((${markers} + 1000))-settled\n`);
-        await waitFor(() => transcript.includes(`${markers + 1000}-settled`), 60_000, `the console to run ${step.id}'s solution`);
-        await consoleQuiet();
-        let first = await fingerprint(vm);
-        for (let attempt = 0; attempt < 5; attempt++) {
-          const again = await fingerprint(vm);
-          if (again === first) break;
-          if (process.env.DEBUG_FINGERPRINT) console.log(`guest still changing after ${step.id}`);
-          first = again;
-          await consoleQuiet();
-        }
-        if (step.checks.length > 0) {
-          const report = await check(step);
-          expect(report.passed, describeReport(report)).toBe(true);
-        }
         if (step.question) {
-          const answers = await vm.agent.run(withPrelude(step.question.answer), { timeoutMs: step.question.timeoutMs });
+          const answers = await guest.agent.run(withPrelude(step.question.answer), { timeoutMs: step.question.timeoutMs });
           const accepted = acceptedAnswers(outputText(answers.stdout));
           expect(accepted.length, `answer script of ${step.id} printed nothing: ${outputText(answers.stderr)}`).toBeGreaterThan(0);
-          const right = await checkAnswer(vm.agent, step.question, accepted[0]!);
+          const right = await checkAnswer(guest.agent, step.question, accepted[0]!);
           expect(right, `accepted answers: ${accepted.join(" | ")}`).toMatchObject({ correct: true });
-          const wrong = await checkAnswer(vm.agent, step.question, step.question.compare === "number" ? "-987654" : "not-this-one");
+          const wrong = await checkAnswer(guest.agent, step.question, step.question.compare === "number" ? "-987654" : "not-this-one");
           expect(wrong).toMatchObject({ correct: false, status: "wrong" });
+          for (const mistake of step.question.mistakes) {
+            const result = await checkAnswer(guest.agent, step.question, mistake.answer);
+            expect(
+              result.correct,
+              `${exercise.folder} step ${step.id}: the wrong answer "${mistake.answer}" (${mistake.why}) is accepted; accepted answers: ${accepted.join(" | ")}`,
+            ).toBe(false);
+          }
         }
-        const after = await fingerprint(vm);
-        expect(after, `running the checks of ${step.id} changed the guest`).toBe(first);
+        const after = await fingerprint(guest);
+        expect(after, `running the checks of ${step.id} changed the guest`).toBe(solved);
       });
     }
+
+    for (const step of lesson.steps) {
+      for (const [index, mistake] of step.mistakes.entries()) {
+        it(`step ${step.id}: mistake ${index + 1} (${mistake.why}) does not pass`, async () => {
+          // The steps ran on the first machine; mistakes each get a machine resumed from the saved
+          // state, so one machine emulates at a time.
+          if (vm) {
+            await vm.dispose();
+            vm = undefined;
+          }
+          const state = before.get(step.id);
+          expect(state, `the state before step ${step.id} was not saved (did its test fail?)`).toBeDefined();
+          const resumed = await createVm({ resume: { state: state!, console: "" } });
+          try {
+            const typed = new Console(resumed);
+            await resumed.start();
+            typed.type(mistake.script);
+            await typed.settled(`the mistake "${mistake.why}"`);
+            let report = await check(resumed, step);
+            if (!report.passed) {
+              // A mistake may still be finishing in the background: look once more a moment later.
+              await sleep(2000);
+              report = await check(resumed, step);
+            }
+            const passing = report.results.filter((r) => r.passed).map((r) => r.id);
+            expect(
+              report.passed,
+              `${exercise.folder} step ${step.id}: the mistake "${mistake.why}" passes the checks ${passing.join(", ")}:\n` +
+                `${describeReport(report)}\n--- console:\n${typed.transcript.slice(-3000)}`,
+            ).toBe(false);
+            if (mistake.hint !== undefined) {
+              const recognised = report.results.map((r) => r.recognised).filter((id) => id !== undefined);
+              expect(
+                recognised,
+                `${exercise.folder} step ${step.id}: the mistake "${mistake.why}" does not bring up the hint ${mistake.hint}:\n${describeReport(report)}`,
+              ).toContain(mistake.hint);
+            }
+          } finally {
+            await resumed.dispose();
+          }
+        });
+      }
+    }
+
+    afterAll(() => before.clear());
   });
 }

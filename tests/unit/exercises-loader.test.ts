@@ -219,6 +219,109 @@ describe("problems name the file, the line and the field", () => {
   });
 });
 
+describe("mistakes and targeted hints", () => {
+  const withMistakes = SHARED.replace(
+    "    solution: sleep 100 &\n",
+    `    solution: sleep 100 &
+    mistakes:
+      - why: started it in the foreground
+        script: |
+          sleep 1
+        hint: no-sleep
+`,
+  ).replace(
+    "        comm: ^sleep$\n",
+    `        comm: ^sleep$
+        hintchecks:
+          no-sleep: '! pidof sleep'
+`,
+  );
+  const hinted = (text: string): string => text.replace("running: { label: sleep runs, hint: start it }", "running: { label: sleep runs, hint: start it, hints: { no-sleep: nothing sleeps } }");
+
+  it("load with the step, and localize into the check's targeted hints", () => {
+    const result = loadExercises(files({ "exercise.md": withMistakes, "en.md": hinted(EN), "ko.md": hinted(KO) }));
+    expect(result.problems).toEqual([]);
+    const step = result.exercises[0]!.steps[0]!;
+    expect(step.mistakes).toEqual([{ why: "started it in the foreground", script: "sleep 1", hint: "no-sleep" }]);
+    expect(step.checks[0]!.hintchecks).toEqual([{ id: "no-sleep", script: "! pidof sleep" }]);
+    const lesson = localize(result.exercises[0]!, "en");
+    expect(lesson.steps[0]!.checks[0]!.hintchecks).toEqual([{ id: "no-sleep", script: "! pidof sleep", hint: "nothing sleeps" }]);
+    expect(lesson.steps[0]!.mistakes).toHaveLength(1);
+  });
+
+  it("a mistake without its script, a hint no hintcheck offers, and a hintcheck without its text", () => {
+    const shared = withMistakes.replace("        script: |\n          sleep 1\n", "").replace("hint: no-sleep", "hint: other");
+    const problems = problemsOf({ "exercise.md": shared });
+    expect(problems).toContainEqual(expect.objectContaining({ field: "steps[0].mistakes[0].script", message: "missing field" }));
+    const wrongHint = problemsOf({ "exercise.md": withMistakes.replace("hint: no-sleep", "hint: other") });
+    expect(wrongHint).toContainEqual(
+      expect.objectContaining({
+        line: lineOf(withMistakes, "hint: no-sleep"),
+        field: "steps[0].mistakes[0].hint",
+        message: matching(/no check of this step has a hintcheck "other" \(its hintchecks: no-sleep\)/),
+      }),
+    );
+    const untranslated = problemsOf({ "exercise.md": withMistakes, "en.md": hinted(EN) });
+    expect(untranslated).toEqual([
+      expect.objectContaining({ file: "src/content/01-demo/ko.md", field: "steps.start.checks.running.hints.no-sleep", message: matching(/missing the hint of hintcheck "no-sleep"/) }),
+    ]);
+  });
+
+  it("a mistake on a step without checks, and a wrong answer for a question", () => {
+    const shared = SHARED.replace(
+      "    solution: uname -r\n    question:\n      answer: uname -r\n",
+      "    solution: uname -r\n    mistakes:\n      - why: w\n        script: uname -m\n    question:\n      answer: uname -r\n      mistakes:\n        - why: the machine\n          answer: i686\n",
+    );
+    const result = loadExercises(files({ "exercise.md": shared }));
+    expect(result.problems.map(formatProblem)).toEqual([
+      `01-demo/exercise.md:${lineOf(shared, "    mistakes:")}: steps[1].mistakes: a step without checks cannot prove a mistake fails: give its question \`mistakes:\` (wrong answers) instead`,
+    ]);
+    const answersOnly = shared.replace("    mistakes:\n      - why: w\n        script: uname -m\n", "");
+    const loaded = loadExercises(files({ "exercise.md": answersOnly }));
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.exercises[0]!.steps[1]!.question!.mistakes).toEqual([{ why: "the machine", answer: "i686" }]);
+  });
+
+  it("a hintcheck that would change the guest, at its own line", () => {
+    const shared = withMistakes.replace("no-sleep: '! pidof sleep'", "no-sleep: |\n            pidof sleep\n            mktemp >/dev/null");
+    const problems = problemsOf({ "exercise.md": shared, "en.md": hinted(EN), "ko.md": hinted(KO) });
+    expect(problems).toEqual([
+      expect.objectContaining({ line: lineOf(shared, "mktemp"), field: "steps[0].checks.running.hintchecks.no-sleep", message: matching(/hintchecks must be read-only, but this one runs `mktemp`/) }),
+    ]);
+  });
+});
+
+describe("read-only checks: every offending command at its own line", () => {
+  it("reports each command of a block script where it is written", () => {
+    const shared = SHARED.replace(
+      "      saved:\n        kind: file",
+      "      cleaned:\n        kind: shell\n        run: |\n          grep -q x /proc/mounts\n          f=$(mktemp)\n          awk '{ print > \"/tmp/copy\" }' /etc/hostname\n          rm -f /tmp/out\n      saved:\n        kind: file",
+    );
+    const en = EN.replace("saved: { label", "cleaned: { label: c, hint: c }\n      saved: { label");
+    const problems = problemsOf({ "exercise.md": shared, "en.md": en, "ko.md": en });
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [lineOf(shared, "f=$(mktemp)"), "checks must be read-only, but this one runs `mktemp`, which changes the guest"],
+      [lineOf(shared, "awk '{"), "checks must be read-only, but this one writes from awk into a file or a command (`print >` or `print |`)"],
+      [lineOf(shared, "rm -f /tmp/out"), "checks must be read-only, but this one runs `rm`, which changes the guest"],
+    ]);
+  });
+});
+
+describe("YAML errors in plain words", () => {
+  it("a value with `: ` in it, at its line", () => {
+    const shared = SHARED.replace("      look: ps", "      look: ps: -ef");
+    const [problem] = problemsOf({ "exercise.md": shared });
+    expect(problem).toMatchObject({ line: lineOf(shared, "look: ps"), message: matching(/^YAML: a value on this line contains `: `.*quote the value/) });
+  });
+
+  it("a line indented with a tab, and a key given twice", () => {
+    const tabbed = SHARED.replace("      look: ps", "\tlook: ps");
+    expect(problemsOf({ "exercise.md": tabbed })[0]).toMatchObject({ line: lineOf(tabbed, "\tlook"), message: matching(/^YAML: .*tab/) });
+    const twice = SHARED.replace("      look: ps", "      look: ps\n      look: ls");
+    expect(problemsOf({ "exercise.md": twice })[0]).toMatchObject({ line: lineOf(twice, "look: ls"), message: matching(/^YAML: this key appears twice/) });
+  });
+});
+
 describe("locales", () => {
   it("a file for an unsupported locale", () => {
     const problems = problemsOf({ "fr.md": EN });

@@ -7,6 +7,7 @@ import {
   checkAnswer,
   ChecksAbortedError,
   judgeAnswer,
+  parseNumberAnswer,
   runChecks,
   type RunnableCheck,
   type RunnableQuestion,
@@ -165,6 +166,70 @@ describe("runChecks", () => {
   });
 });
 
+describe("targeted hints", () => {
+  const probed = (): RunnableCheck => ({
+    ...check("renamed", "check-name"),
+    hintchecks: [
+      { id: "not-this", script: "probe-a", hint: "hint a" },
+      { id: "host-renamed", script: "probe-b", hint: "you renamed the host" },
+      { id: "never-tried", script: "probe-c", hint: "hint c" },
+    ],
+  });
+
+  it("shows the hint of the first hintcheck that recognises the mistake", async () => {
+    const agent = byScript({ "check-name": result(1), "probe-a": result(1), "probe-b": result(0) });
+    const report = await runChecks(agent, [probed()]);
+    expect(report.results[0]).toMatchObject({ status: "failed", recognised: "host-renamed", hint: "you renamed the host" });
+    expect(agent.scripts.map((s) => s.slice(CHECK_PRELUDE.length).trim())).toEqual(["check-name", "probe-a", "probe-b"]);
+  });
+
+  it("keeps the generic hint when no hintcheck recognises anything, and runs none for a passing check", async () => {
+    const agent = byScript({ "check-name": result(1), "probe-a": result(1), "probe-b": result(2), "probe-c": result(0, "", "", 9) });
+    const report = await runChecks(agent, [probed()]);
+    expect(report.results[0]).toMatchObject({ status: "failed", hint: "hint of renamed" });
+    expect(report.results[0]!.recognised).toBeUndefined();
+    const passing = byScript({ "check-name": result(0) });
+    expect((await runChecks(passing, [probed()])).results[0]).toMatchObject({ passed: true });
+    expect(passing.scripts).toHaveLength(1);
+  });
+});
+
+describe("answers as learners write them", () => {
+  const text = { compare: "text", tolerance: 0 } as const;
+  const number = { compare: "number", tolerance: 0 } as const;
+
+  it("accepts the whole line a command prints when it ends in the answer", () => {
+    expect(judgeAnswer(text, "0::/learner", ["/learner"])).toBe(true);
+    expect(judgeAnswer(text, "busybox:latest", ["latest"])).toBe(true);
+    expect(judgeAnswer(text, "model name\t: QEMU Virtual CPU", ["QEMU Virtual CPU"])).toBe(true);
+    expect(judgeAnswer(text, "not /learner", ["/learner"])).toBe(false);
+    expect(judgeAnswer(text, "0::/", ["/learner"])).toBe(false);
+    expect(judgeAnswer(text, "x/learner", ["/learner"])).toBe(false);
+  });
+
+  it("reads numbers with Korean counters, units and the label before them", () => {
+    expect(parseNumberAnswer("4개")).toEqual({ value: 4, unit: "개" });
+    expect(parseNumberAnswer("197 B")).toEqual({ value: 197, unit: "B" });
+    expect(parseNumberAnswer("197바이트")).toEqual({ value: 197, unit: "바이트" });
+    expect(parseNumberAnswer("MemTotal:     515484 kB")).toEqual({ value: 515484, unit: "kB" });
+    expect(parseNumberAnswer("1,024")).toEqual({ value: 1024, unit: "" });
+    expect(parseNumberAnswer("-3.5")).toEqual({ value: -3.5, unit: "" });
+    for (const invalid of ["lots", "4 5", "12abc34", "", "v1"]) expect(parseNumberAnswer(invalid), invalid).toBeUndefined();
+    expect(judgeAnswer(number, "4개", ["4"])).toBe(true);
+    expect(judgeAnswer(number, "197 B", ["197"])).toBe(true);
+    expect(judgeAnswer(number, "197바이트", ["197"])).toBe(true);
+  });
+
+  it("says which form is wanted: a number, or another unit", async () => {
+    const agent = byScript({ answers: result(0, "16777216\n") });
+    const question: RunnableQuestion = { answer: "answers", compare: "number", tolerance: 0, timeoutMs: 5000 };
+    expect(await checkAnswer(agent, question, "16M")).toMatchObject({ status: "wrong", message: matching(/Check the unit.*“M”/) });
+    expect(await checkAnswer(agent, question, "16777216 bytes")).toMatchObject({ correct: true });
+    expect(await checkAnswer(agent, question, "sixteen")).toMatchObject({ status: "invalid", message: matching(/e\.g\. 42/) });
+    expect(await checkAnswer(agent, question, "16M", { locale: "ko" })).toMatchObject({ message: matching(/단위를 확인/) });
+  });
+});
+
 describe("checkAnswer", () => {
   const question = (overrides: Partial<RunnableQuestion> = {}): RunnableQuestion => ({
     answer: "print-answers",
@@ -196,7 +261,7 @@ describe("checkAnswer", () => {
     expect(await checkAnswer(agent, question({ compare: "number" }), "107,888")).toMatchObject({ correct: true });
     expect(await checkAnswer(agent, question({ compare: "number" }), "107890")).toMatchObject({ correct: false, status: "wrong" });
     expect(await checkAnswer(agent, question({ compare: "number", tolerance: 5 }), "107890")).toMatchObject({ correct: true });
-    expect(await checkAnswer(agent, question({ compare: "number" }), "lots")).toMatchObject({ status: "invalid", message: "The answer should be a number." });
+    expect(await checkAnswer(agent, question({ compare: "number" }), "lots")).toMatchObject({ status: "invalid", message: "The answer should be a number, e.g. 42 (a unit after it, like 42 B, is fine)." });
   });
 
   it("does not ask the guest about an empty answer", async () => {
@@ -273,6 +338,34 @@ describe("check kinds and lints", () => {
     ]) {
       expect(flagged(script), script).toBe(false);
     }
+  });
+
+  it("flags mktemp and awk writing files or running commands, and says on which line", () => {
+    const flagged = (script: string): boolean => stateChangingParts(script).length > 0;
+    for (const script of [
+      "f=$(mktemp)",
+      "mktemp -d",
+      `awk '{ print > "/tmp/file" }' /etc/hostname`,
+      `awk '{ print $1 >> "/tmp/file" }' /etc/hostname`,
+      `awk '{ printf "%s", $0 | "sh" }' /etc/hostname`,
+      `awk 'BEGIN { system("touch /tmp/x") }'`,
+      `awk 'BEGIN { "date" | getline d }'`,
+    ]) {
+      expect(flagged(script), script).toBe(true);
+    }
+    for (const script of [
+      `awk '$2 > 0 { print $1 }' /proc/x`,
+      `awk '{ print ($1 > 2) }' /proc/x`,
+      `awk '{ print "a > b" }' /proc/x`,
+      `awk -v re="$1" '{ c = $0; if (c ~ re) print $1 }'`,
+    ]) {
+      expect(flagged(script), script).toBe(false);
+    }
+    expect(stateChangingParts("true\nx=$(mktemp)\necho 'a\nb' > /tmp/f\nawk '\n{ print > \"/x\" }' y")).toEqual([
+      { line: 2, what: "runs `mktemp`, which changes the guest" },
+      { line: 4, what: "redirects output into a file" },
+      { line: 6, what: "writes from awk into a file or a command (`print >` or `print |`)" },
+    ]);
   });
 
   it("flags solutions that cannot be typed into bash", () => {
