@@ -1,8 +1,8 @@
 // The learner's progress through the course as stored in localStorage: pure parsing and updating, no
 // DOM. The key carries a version; a stored value that cannot be read is ignored (and reported), never
 // allowed to break the page.
-import { z } from "zod";
 import { LOCALES, type Locale } from "../exercises/locales.ts";
+import { decode, formatIssues, integer, isoDateTime, literal, object, oneOf, optional, record, array, string, tagged } from "../shared/decode.ts";
 import { errorText } from "../shared/error-text.ts";
 
 export const PROGRESS_KEY = "isolation-lab.progress.v1";
@@ -25,16 +25,16 @@ export interface Progress {
 
 export const EMPTY_PROGRESS: Progress = { position: { view: "overview" }, done: {}, answers: {} };
 
-const schema = z.object({
-  version: z.literal(1),
-  locale: z.enum(LOCALES).optional(),
-  position: z.union([
-    z.object({ view: z.literal("overview") }),
-    z.object({ view: z.literal("step"), exercise: z.string().min(1), step: z.number().int().min(0) }),
-  ]),
-  done: z.record(z.string(), z.array(z.string())),
-  answers: z.record(z.string(), z.string()),
-  doneAt: z.record(z.string(), z.string().datetime()).optional(),
+const storedForm = object({
+  version: literal(1),
+  locale: optional(oneOf(LOCALES)),
+  position: tagged("view", {
+    overview: object({ view: literal("overview") }),
+    step: object({ view: literal("step"), exercise: string({ min: 1 }), step: integer({ min: 0 }) }),
+  }),
+  done: record(array(string())),
+  answers: record(string()),
+  doneAt: optional(record(isoDateTime())),
 });
 
 export type ParsedProgress =
@@ -51,9 +51,9 @@ export function parseProgress(stored: string | null): ParsedProgress {
   } catch (error) {
     return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: errorText(error) };
   }
-  const result = schema.safeParse(json);
-  if (!result.success) return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: result.error.message };
-  const { version: _version, ...progress } = result.data;
+  const result = decode(storedForm, json);
+  if (!result.ok) return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: formatIssues(result.issues, "") };
+  const { version: _version, ...progress } = result.value;
   void _version;
   return { kind: "ok", progress };
 }

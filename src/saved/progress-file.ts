@@ -2,6 +2,7 @@
 // a kind and a format number, so an import can tell it from any other file and say what is wrong.
 // Importing merges (a step done in either copy stays done), so importing never loses work.
 import { parseProgress, serializeProgress, type Progress } from "../course/progress.ts";
+import { LabError } from "../shared/lab-error.ts";
 
 export const PROGRESS_FILE_KIND = "isolation-lab-progress";
 
@@ -13,7 +14,10 @@ export interface ProgressFile {
   readonly progress: unknown;
 }
 
-export class ProgressFileError extends Error {
+/** Why a progress file cannot be used: another kind of file, one from a newer lab, or damaged progress. */
+export type ProgressFileProblem = "not-progress" | "unsupported-format" | "damaged";
+
+export class ProgressFileError extends LabError<ProgressFileProblem> {
   override readonly name = "ProgressFileError";
 }
 
@@ -33,20 +37,20 @@ export function parseProgressFile(text: string): Progress {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ProgressFileError("the file is not an Isolation Lab progress file (it is not JSON)");
+    throw new ProgressFileError("not-progress", "the file is not an Isolation Lab progress file (it is not JSON)");
   }
   if (typeof json !== "object" || json === null || (json as { kind?: unknown }).kind !== PROGRESS_FILE_KIND) {
-    throw new ProgressFileError("the file is not an Isolation Lab progress file");
+    throw new ProgressFileError("not-progress", "the file is not an Isolation Lab progress file");
   }
   const format = (json as { format?: unknown }).format;
-  if (format !== 1) throw new ProgressFileError(`the file has format ${String(format)}, which this version of the lab cannot read`);
+  if (format !== 1) throw new ProgressFileError("unsupported-format", `the file has format ${String(format)}, which this version of the lab cannot read`);
   return progressFromStoredForm((json as { progress?: unknown }).progress);
 }
 
 /** Validates progress in its stored form (also carried inside an exported machine). */
 export function progressFromStoredForm(stored: unknown): Progress {
   const parsed = parseProgress(JSON.stringify(stored ?? null));
-  if (parsed.kind !== "ok") throw new ProgressFileError(`the progress in the file is damaged${parsed.kind === "corrupt" ? ` (${parsed.reason.split("\n")[0]})` : ""}`);
+  if (parsed.kind !== "ok") throw new ProgressFileError("damaged", `the progress in the file is damaged${parsed.kind === "corrupt" ? ` (${parsed.reason.split("\n")[0]})` : ""}`);
   return parsed.progress;
 }
 

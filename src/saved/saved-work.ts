@@ -178,7 +178,7 @@ export class SavedWork {
     try {
       imported = parseProgressFile(new TextDecoder().decode(bytes));
     } catch (error) {
-      const kind = error instanceof ProgressFileError && /damaged|format/.test(error.message) ? "import-corrupt" : "import-unknown";
+      const kind = error instanceof ProgressFileError && error.kind !== "not-progress" ? "import-corrupt" : "import-unknown";
       return this.report({ kind, fileName: file.name, detail: errorText(error) });
     }
     const steps = this.mergeImported(imported);
@@ -204,7 +204,7 @@ export class SavedWork {
     try {
       saved = await decodeMachine(bytes);
     } catch (error) {
-      const kind = error instanceof MachineFileError && error.problem === "not-a-machine" ? "import-unknown" : "import-corrupt";
+      const kind = error instanceof MachineFileError && error.kind === "not-a-machine" ? "import-unknown" : "import-corrupt";
       return this.report({ kind, fileName, detail: errorText(error) });
     }
     const mismatch = stateMismatch(saved.header.origin, await this.options.session.origin());
@@ -297,8 +297,8 @@ export class SavedWork {
 function storeProblem(error: unknown): SavedWorkProblem {
   const detail = errorText(error);
   if (error instanceof MachineStoreError) {
-    if (error.problem === "quota") return { kind: "quota", detail };
-    if (error.problem === "unavailable") return { kind: "storage-unavailable", detail };
+    if (error.kind === "quota") return { kind: "quota", detail };
+    if (error.kind === "unavailable") return { kind: "storage-unavailable", detail };
   }
   return { kind: "save-failed", detail };
 }

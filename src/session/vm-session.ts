@@ -2,13 +2,13 @@
 // cold boot, and turns its lifecycle into one SessionState the UI renders. It also keeps the console
 // output of the current machine (so a terminal attached late shows everything) and watches the
 // guest's liveness while it is ready. Not a Lit element: elements get it through @lit/context.
-import { AssetDownloadError, AssetsMissingError, type AssetSource } from "../vm/asset-source.ts";
-import { ManifestError, parseManifest, type GuestManifest, type StateOrigin } from "../vm/manifest.ts";
+import type { AssetSource } from "../vm/asset-source.ts";
+import { parseManifest, type GuestManifest, type StateOrigin } from "../vm/manifest.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 import { VirtualMachine, VmError, runningOrigin, type ResumeState, type VirtualMachineOptions } from "../vm/virtual-machine.ts";
 import type { BootMode, VmFailure, VmNotice, VmState } from "../vm/vm-state.ts";
+import { failureOf } from "../vm/vm-failure.ts";
 import { LivenessWatchdog } from "./liveness-watchdog.ts";
-import { errorText } from "../shared/error-text.ts";
 
 export type SessionState =
   /** Fetching the guest manifest before a machine exists. */
@@ -296,11 +296,3 @@ function documentHidden(): boolean {
   return typeof document !== "undefined" && document.visibilityState === "hidden";
 }
 
-/** Failures before a machine exists: the manifest is missing, unreachable or from an older build. */
-function failureOf(error: unknown): VmFailure {
-  const message = errorText(error);
-  // An unreadable manifest means an image from an older build: the same way out as a missing one.
-  if (error instanceof AssetsMissingError || error instanceof ManifestError) return { kind: "assets-missing", message };
-  if (error instanceof AssetDownloadError) return { kind: "download-failed", message };
-  return { kind: "emulator-error", message };
-}

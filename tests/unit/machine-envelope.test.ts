@@ -28,7 +28,7 @@ async function expectProblem(bytes: Uint8Array, problem: string, detail: RegExp)
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(MachineFileError);
-  expect((error as MachineFileError).problem).toBe(problem);
+  expect((error as MachineFileError).kind).toBe(problem);
   expect((error as MachineFileError).message).toMatch(detail);
 }
 
