@@ -84,8 +84,9 @@ export function withAnswer(progress: Progress, exercise: string, step: string, a
 }
 
 /**
- * Keeps only what still exists in the course (content changes between visits): unknown exercises and
- * steps are dropped, a position past the end goes back to the overview.
+ * Only what exists in this course (content changes between visits): unknown exercises and steps left
+ * out, a position past the end back to the overview. For figures shown to the learner; never stored,
+ * so progress in a pack this build lacks survives for a build that has it.
  */
 export function reconcileProgress(progress: Progress, course: ReadonlyMap<string, readonly string[]>): Progress {
   const done: Record<string, string[]> = {};
@@ -110,4 +111,46 @@ export function reconcileProgress(progress: Progress, course: ReadonlyMap<string
     if (exercise && step && done[exercise]?.includes(step)) doneAt[key] = at;
   }
   return { ...reconciled, doneAt };
+}
+
+/**
+ * Combines two copies of the progress: every step done in either is done (at the earlier time), every
+ * answer kept (the imported one wins when both answered), and the imported position is where to continue.
+ * Steps of exercises this build does not have are kept too (a content pack can come back).
+ */
+export function mergeProgress(current: Progress, imported: Progress): Progress {
+  const done: Record<string, string[]> = {};
+  for (const source of [current.done, imported.done]) {
+    for (const [exercise, steps] of Object.entries(source)) {
+      const merged = (done[exercise] ??= []);
+      for (const step of steps) if (!merged.includes(step)) merged.push(step);
+    }
+  }
+  const doneAt: Record<string, string> = { ...current.doneAt };
+  for (const [key, at] of Object.entries(imported.doneAt ?? {})) {
+    const known = doneAt[key];
+    if (!known || Date.parse(at) < Date.parse(known)) doneAt[key] = at;
+  }
+  const locale = current.locale ?? imported.locale;
+  return {
+    ...(locale ? { locale } : {}),
+    position: imported.position,
+    done,
+    answers: { ...current.answers, ...imported.answers },
+    ...(Object.keys(doneAt).length > 0 ? { doneAt } : {}),
+  };
+}
+
+/** How many steps a progress has done in all (for "imported 12 steps"). */
+export function countDone(progress: Progress): number {
+  return Object.values(progress.done).reduce((n, steps) => n + steps.length, 0);
+}
+
+/**
+ * This tab's progress after another tab stored `theirs`: every step done in either, every answer (this
+ * tab's wins), and this tab's position and language (each tab shows its own place in the course).
+ */
+export function mergeFromOtherTab(mine: Progress, theirs: Progress): Progress {
+  const merged = mergeProgress(theirs, mine);
+  return mine.locale ? { ...merged, locale: mine.locale } : merged;
 }

@@ -16,7 +16,7 @@ const MAGIC = new TextEncoder().encode("ISOLAB-VM\n");
 const V86_STATE_MAGIC = 0x86768676;
 /** A 128 MiB guest serializes to ~35 MB; anything claiming far more is not ours. */
 const MAX_STATE_BYTES = 512 * 1024 * 1024;
-const MAX_HEADER_BYTES = 4 * 1024 * 1024;
+export const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 /** The console tail kept with a saved machine (enough for a full screen and some scrollback). */
 export const CONSOLE_TAIL_BYTES = 64 * 1024;
 
@@ -88,9 +88,16 @@ export function readMachineHeader(bytes: Uint8Array): MachineHeader {
   return split(bytes).header;
 }
 
-/** Reads and verifies a saved machine; throws MachineFileError saying what is wrong. */
-export async function decodeMachine(bytes: Uint8Array): Promise<SavedMachine> {
+/**
+ * Reads and verifies a saved machine; throws MachineFileError saying what is wrong. `maxStateBytes` is
+ * the largest state the running image can have (src/vm/state-size.ts): a header that claims more is
+ * refused before anything is decompressed, and decompression stops there whatever the header says.
+ */
+export async function decodeMachine(bytes: Uint8Array, maxStateBytes: number = MAX_STATE_BYTES): Promise<SavedMachine> {
   const { header, payload } = split(bytes);
+  if (header.state.rawSize > maxStateBytes) {
+    throw new MachineFileError("corrupt", `the header claims a state of ${header.state.rawSize} bytes; this lab's machine saves at most ${maxStateBytes}`);
+  }
   if (payload.length !== header.state.compressedSize) {
     throw new MachineFileError("corrupt", `the state is ${payload.length} bytes, the header says ${header.state.compressedSize} (truncated?)`);
   }
@@ -149,10 +156,13 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Decompresses, refusing to produce more than `limit` bytes (a forged header cannot exhaust memory). */
+/**
+ * Decompresses as a stream, refusing to produce more than `limit` bytes. Memory grows with what
+ * actually comes out, never with what a (possibly forged) header claims.
+ */
 async function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("gzip"));
-  const out = new Uint8Array(limit);
+  const chunks: Uint8Array[] = [];
   let length = 0;
   const reader = stream.getReader();
   for (;;) {
@@ -162,8 +172,8 @@ async function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
       await reader.cancel();
       throw new Error(`more than the ${limit} bytes the header announces`);
     }
-    out.set(value, length);
+    chunks.push(value);
     length += value.length;
   }
-  return length === limit ? out : out.subarray(0, length);
+  return chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
 }

@@ -53,35 +53,3 @@ export function progressFromStoredForm(stored: unknown): Progress {
   if (parsed.kind !== "ok") throw new ProgressFileError("damaged", `the progress in the file is damaged${parsed.kind === "corrupt" ? ` (${parsed.reason.split("\n")[0]})` : ""}`);
   return parsed.progress;
 }
-
-/**
- * Combines two copies of the progress: every step done in either is done (at the earlier time), every
- * answer kept (the imported one wins when both answered), and the imported position is where to continue.
- */
-export function mergeProgress(current: Progress, imported: Progress): Progress {
-  const done: Record<string, string[]> = {};
-  for (const source of [current.done, imported.done]) {
-    for (const [exercise, steps] of Object.entries(source)) {
-      const merged = (done[exercise] ??= []);
-      for (const step of steps) if (!merged.includes(step)) merged.push(step);
-    }
-  }
-  const doneAt: Record<string, string> = { ...current.doneAt };
-  for (const [key, at] of Object.entries(imported.doneAt ?? {})) {
-    const known = doneAt[key];
-    if (!known || Date.parse(at) < Date.parse(known)) doneAt[key] = at;
-  }
-  const locale = current.locale ?? imported.locale;
-  return {
-    ...(locale ? { locale } : {}),
-    position: imported.position,
-    done,
-    answers: { ...current.answers, ...imported.answers },
-    ...(Object.keys(doneAt).length > 0 ? { doneAt } : {}),
-  };
-}
-
-/** How many steps a progress has done in all (for "imported 12 steps"). */
-export function countDone(progress: Progress): number {
-  return Object.values(progress.done).reduce((n, steps) => n + steps.length, 0);
-}

@@ -8,6 +8,7 @@ import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 import { VirtualMachine, VmError, runningOrigin, type ResumeState, type VirtualMachineOptions } from "../vm/virtual-machine.ts";
 import type { BootMode, VmFailure, VmNotice, VmState } from "../vm/vm-state.ts";
 import { failureOf } from "../vm/vm-failure.ts";
+import { maxStateBytes } from "../vm/state-size.ts";
 import { LivenessWatchdog } from "./liveness-watchdog.ts";
 
 export type SessionState =
@@ -64,6 +65,13 @@ interface Launch {
   readonly resume?: ResumeState;
 }
 
+/**
+ * Sent to a resumed machine's console: Ctrl-U, which empties the line being typed (the shell's line
+ * editor and the terminal's line discipline both honour it). A machine saved mid-command otherwise keeps
+ * the half-typed text, invisible after the replay, and the next command runs with it in front.
+ */
+export const CLEAR_TYPED_LINE = "\x15";
+
 /** Console output kept for a terminal that attaches late (the cold-boot log is ~40 kB). */
 const BACKLOG_LIMIT = 1024 * 1024;
 
@@ -119,6 +127,11 @@ export class VmSession {
   /** What a state saved by this page is tied to (the v86 build, the hardware, the guest image). */
   async origin(): Promise<Required<StateOrigin>> {
     return runningOrigin(await this.loadManifest(), this.options.v86Version);
+  }
+
+  /** The largest v86 state this page's guest image can save (to bound an imported machine file). */
+  async maxStateBytes(): Promise<number> {
+    return maxStateBytes((await this.loadManifest()).vm);
   }
 
   /** The running machine's v86 state; throws when no machine is ready. */
@@ -247,6 +260,7 @@ export class VmSession {
         return;
       case "ready":
         this.setState(state);
+        if (this.lastLaunch.resume) machine.sendConsole(CLEAR_TYPED_LINE);
         if (this.consoleSize) machine.resizeConsole(this.consoleSize.rows, this.consoleSize.cols);
         this.watch(machine);
         return;

@@ -2,7 +2,8 @@
 // refused with a reason, and importing merges so that no step done on either side is lost.
 import { describe, expect, it } from "vitest";
 import { EMPTY_PROGRESS, reconcileProgress, withStepDone, type Progress } from "../../src/course/progress.ts";
-import { countDone, encodeProgressFile, mergeProgress, parseProgressFile, ProgressFileError } from "../../src/saved/progress-file.ts";
+import { countDone, mergeProgress } from "../../src/course/progress.ts";
+import { encodeProgressFile, parseProgressFile, ProgressFileError } from "../../src/saved/progress-file.ts";
 
 const at = (iso: string): Date => new Date(iso);
 
