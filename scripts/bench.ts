@@ -15,6 +15,7 @@ import type { BootMode } from "../src/vm/vm-state.ts";
 import { measureInChromium } from "./bench-chromium.ts";
 import { measureSavedWork } from "./bench-saved-work.ts";
 import { measureClassroomServe } from "./bench-serve.ts";
+import { bundleReport } from "./bundle-report.ts";
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
@@ -131,6 +132,8 @@ function sizes(manifest: GuestManifest): Record<string, unknown> {
     snapshotZstdBytes: manifest.files.state.size,
     jsBundleGzipBytes: bundleGzip,
     firstLoadTransferBytes: firstLoad,
+    // Module by module: the course ships as JSON, and buildOnlyModules (yaml, zod) is empty.
+    jsBundleContents: bundleReport(dist),
   };
 }
 

@@ -3,12 +3,14 @@
 import { provide } from "@lit/context";
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
+import { courseContext } from "../course/course-context.ts";
 import { CommandPasteEvent } from "../course/course-events.ts";
 import "../course/lab-course.ts";
 import { progressContext } from "../course/progress-context.ts";
 import { ProgressController } from "../course/progress-controller.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { LOCALES, isLocale, type Locale } from "../exercises/locales.ts";
+import type { Exercise } from "../exercises/model.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES, preferredLocale } from "../i18n/ui-messages.ts";
 import "../terminal/lab-terminal.ts";
@@ -302,6 +304,11 @@ export class LabApp extends LitElement {
   @provide({ context: vmSessionContext })
   @property({ attribute: false })
   session: VmSession | undefined;
+
+  /** The exercises (the course's, then the packs'); provided to the course panel and the report. */
+  @provide({ context: courseContext })
+  @property({ attribute: false })
+  course: readonly Exercise[] = [];
 
   /** The learner's progress (and chosen language); provided to the course panel. */
   @provide({ context: progressContext })

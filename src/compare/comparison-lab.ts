@@ -77,7 +77,6 @@ export interface OomResult {
   readonly oomKills: number;
   /** The other containers' processes still run. */
   readonly othersAlive: readonly string[];
-  readonly vm1Answered: boolean;
 }
 
 export interface TracedFrame {
@@ -365,7 +364,7 @@ export class ComparisonLab {
       const f = parseFields(await this.runOk(vm, memoryHogScript(first.name), 60_000));
       await this.measureNow();
       const alive = this.current.containers.filter((c) => c.name !== first.name && c.visibleToVm).map((c) => c.name);
-      this.update({ oom: { container: first.name, oomKills: numberField(f, "oom_kill"), othersAlive: alive, vm1Answered: true } });
+      this.update({ oom: { container: first.name, oomKills: numberField(f, "oom_kill"), othersAlive: alive } });
     });
   }
 

@@ -9,11 +9,12 @@ import { vmSessionContext } from "../session/vm-session-context.ts";
 import type { VmSession } from "../session/vm-session.ts";
 import { checkAnswer, type AnswerResult, type CheckResult, type StepReport } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
-import type { ContentBlock, Lesson, LessonStep } from "../exercises/model.ts";
+import type { ContentBlock, Exercise, Lesson, LessonStep } from "../exercises/model.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES, type UiMessages } from "../i18n/ui-messages.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
+import { courseContext } from "./course-context.ts";
 import { CommandPasteEvent } from "./course-events.ts";
 import { lessonsFor } from "./lessons.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
@@ -267,6 +268,11 @@ export class LabCourse extends LitElement {
   @state()
   store: ProgressStore | undefined;
 
+  /** The exercises to teach (the page's course and packs; a test's own content). */
+  @consume({ context: courseContext, subscribe: true })
+  @state()
+  course: readonly Exercise[] = [];
+
   @consume({ context: localeContext, subscribe: true })
   @state()
   locale: Locale = "en";
@@ -300,7 +306,7 @@ export class LabCourse extends LitElement {
   private openStep(): { key: string; lesson: Lesson; index: number; step: LessonStep } | undefined {
     const position = this.store?.progress.position;
     if (position?.view !== "step") return undefined;
-    const lesson = lessonsFor(this.locale).find((l) => l.id === position.exercise);
+    const lesson = lessonsFor(this.course, this.locale).find((l) => l.id === position.exercise);
     const step = lesson?.steps[position.step];
     if (!lesson || !step) return undefined;
     return { key: answerKey(lesson.id, step.id), lesson, index: position.step, step };
@@ -347,7 +353,7 @@ export class LabCourse extends LitElement {
       <div class="body" data-testid="course-overview">
         <h2>${m.courseOverview}</h2>
         <ol class="exercises">
-          ${lessonsFor(this.locale).map((lesson) => {
+          ${lessonsFor(this.course, this.locale).map((lesson) => {
             const done = lesson.steps.filter((s) => isStepDone(progress, lesson.id, s.id)).length;
             const complete = done === lesson.steps.length;
             return html`<li>

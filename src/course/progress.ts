@@ -1,8 +1,8 @@
 // The learner's progress through the course as stored in localStorage: pure parsing and updating, no
 // DOM. The key carries a version; a stored value that cannot be read is ignored (and reported), never
 // allowed to break the page.
-import { z } from "zod";
 import { LOCALES, type Locale } from "../exercises/locales.ts";
+import { decode, formatIssues, integer, isoDateTime, literal, object, oneOf, optional, record, array, string, tagged } from "../shared/decode.ts";
 import { errorText } from "../shared/error-text.ts";
 
 export const PROGRESS_KEY = "isolation-lab.progress.v1";
@@ -25,16 +25,16 @@ export interface Progress {
 
 export const EMPTY_PROGRESS: Progress = { position: { view: "overview" }, done: {}, answers: {} };
 
-const schema = z.object({
-  version: z.literal(1),
-  locale: z.enum(LOCALES).optional(),
-  position: z.union([
-    z.object({ view: z.literal("overview") }),
-    z.object({ view: z.literal("step"), exercise: z.string().min(1), step: z.number().int().min(0) }),
-  ]),
-  done: z.record(z.string(), z.array(z.string())),
-  answers: z.record(z.string(), z.string()),
-  doneAt: z.record(z.string(), z.string().datetime()).optional(),
+const storedForm = object({
+  version: literal(1),
+  locale: optional(oneOf(LOCALES)),
+  position: tagged("view", {
+    overview: object({ view: literal("overview") }),
+    step: object({ view: literal("step"), exercise: string({ min: 1 }), step: integer({ min: 0 }) }),
+  }),
+  done: record(array(string())),
+  answers: record(string()),
+  doneAt: optional(record(isoDateTime())),
 });
 
 export type ParsedProgress =
@@ -51,9 +51,9 @@ export function parseProgress(stored: string | null): ParsedProgress {
   } catch (error) {
     return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: errorText(error) };
   }
-  const result = schema.safeParse(json);
-  if (!result.success) return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: result.error.message };
-  const { version: _version, ...progress } = result.data;
+  const result = decode(storedForm, json);
+  if (!result.ok) return { kind: "corrupt", progress: EMPTY_PROGRESS, reason: formatIssues(result.issues, "") };
+  const { version: _version, ...progress } = result.value;
   void _version;
   return { kind: "ok", progress };
 }
@@ -84,8 +84,9 @@ export function withAnswer(progress: Progress, exercise: string, step: string, a
 }
 
 /**
- * Keeps only what still exists in the course (content changes between visits): unknown exercises and
- * steps are dropped, a position past the end goes back to the overview.
+ * Only what exists in this course (content changes between visits): unknown exercises and steps left
+ * out, a position past the end back to the overview. For figures shown to the learner; never stored,
+ * so progress in a pack this build lacks survives for a build that has it.
  */
 export function reconcileProgress(progress: Progress, course: ReadonlyMap<string, readonly string[]>): Progress {
   const done: Record<string, string[]> = {};
@@ -110,4 +111,46 @@ export function reconcileProgress(progress: Progress, course: ReadonlyMap<string
     if (exercise && step && done[exercise]?.includes(step)) doneAt[key] = at;
   }
   return { ...reconciled, doneAt };
+}
+
+/**
+ * Combines two copies of the progress: every step done in either is done (at the earlier time), every
+ * answer kept (the imported one wins when both answered), and the imported position is where to continue.
+ * Steps of exercises this build does not have are kept too (a content pack can come back).
+ */
+export function mergeProgress(current: Progress, imported: Progress): Progress {
+  const done: Record<string, string[]> = {};
+  for (const source of [current.done, imported.done]) {
+    for (const [exercise, steps] of Object.entries(source)) {
+      const merged = (done[exercise] ??= []);
+      for (const step of steps) if (!merged.includes(step)) merged.push(step);
+    }
+  }
+  const doneAt: Record<string, string> = { ...current.doneAt };
+  for (const [key, at] of Object.entries(imported.doneAt ?? {})) {
+    const known = doneAt[key];
+    if (!known || Date.parse(at) < Date.parse(known)) doneAt[key] = at;
+  }
+  const locale = current.locale ?? imported.locale;
+  return {
+    ...(locale ? { locale } : {}),
+    position: imported.position,
+    done,
+    answers: { ...current.answers, ...imported.answers },
+    ...(Object.keys(doneAt).length > 0 ? { doneAt } : {}),
+  };
+}
+
+/** How many steps a progress has done in all (for "imported 12 steps"). */
+export function countDone(progress: Progress): number {
+  return Object.values(progress.done).reduce((n, steps) => n + steps.length, 0);
+}
+
+/**
+ * This tab's progress after another tab stored `theirs`: every step done in either, every answer (this
+ * tab's wins), and this tab's position and language (each tab shows its own place in the course).
+ */
+export function mergeFromOtherTab(mine: Progress, theirs: Progress): Progress {
+  const merged = mergeProgress(theirs, mine);
+  return mine.locale ? { ...merged, locale: mine.locale } : merged;
 }

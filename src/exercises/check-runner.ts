@@ -1,6 +1,7 @@
 // Runs a step's checks in the guest and tells the learner which pass, with the hint of each that does
 // not. Depends only on the GuestAgent interface, so tests drive it with a fake agent.
 import type { AgentResult, GuestAgent } from "../vm/agent-client.ts";
+import { AgentError } from "../vm/agent-errors.ts";
 import { CHECK_PRELUDE, unmetExpectation } from "./checks.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 import { RUNNER_MESSAGES } from "./messages.ts";
@@ -110,8 +111,7 @@ async function runWithDeadline(
   const run = agent.run(withPrelude(script), { timeoutMs, signal: local.signal }).then(
     (result): Outcome => ({ kind: "done", result }),
     (error: unknown): Outcome => {
-      const name = error instanceof Error ? error.name : "";
-      if (name === "AgentTimeoutError") return { kind: "timeout" };
+      if (error instanceof AgentError && error.kind === "timeout") return { kind: "timeout" };
       return { kind: "error", reason: errorText(error) };
     },
   );

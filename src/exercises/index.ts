@@ -1,5 +1,6 @@
-// The exercise format and check runner, for the UI. Browser-safe: the bundled content is in
-// bundled.ts, the Node loader in node-loader.ts.
+// The exercise format, loader and check runner in one import, for Node code and tools. The page imports
+// model.ts and check-runner.ts directly and gets the course compiled at build time
+// (virtual:isolation-lab/course), so the loader's YAML parser and schema validator stay out of it.
 export { LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from "./locales.ts";
 export * from "./model.ts";
 export {

@@ -1,6 +1,6 @@
 // Loads exercises from their markdown files and validates them. Pure: it gets the files' text, so the
-// browser bundle (bundled.ts, files inlined by Vite) and Node (node-loader.ts, files read from disk)
-// share it. Every problem names the file, the line and, where there is one, the front matter field.
+// build (scripts/build/course-plugin.ts, which compiles the course into the page as JSON) and Node
+// (node-loader.ts, files read from disk) share it. Every problem names the file, the line and, where there is one, the front matter field.
 import type { z } from "zod";
 import { compileCheck, stateChangingParts, typingHazards } from "./checks.ts";
 import { inlineEmphasisProblems } from "./emphasis.ts";

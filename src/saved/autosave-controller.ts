@@ -1,42 +1,85 @@
-// Saves the learner's machine without being asked: every few minutes while the page is visible, and
-// when the page is hidden (tab switched, window minimised, browser closing: `visibilitychange` is the
-// last event a page can rely on, and unlike `pagehide` it leaves time for the asynchronous save).
-// A save costs the page a pause (v86 serializes ~34 MB) plus compression in the background, so it is
-// not done more often than that. A reactive controller: the timer and listener live while its element
-// is on the page.
-import type { ReactiveController, ReactiveControllerHost } from "lit";
+// Saves the learner's machine without being asked, so a reload loses as little as possible: as soon as
+// a step of the course is done; when the console has been quiet for a while after showing something
+// (the learner typed or a command printed, then stopped); every few minutes while the page is visible;
+// and, as an attempt only, when the page is hidden (a browser does not wait for a save when a page
+// closes, so the page never promises that one).
+// A save costs the page a pause (v86 serializes ~34 MB) plus compression, so it waits for quiet instead
+// of saving on every change. A reactive controller: its timers and subscriptions live while its element
+// is on the page and follow the SavedWork it is given.
+import type { ReactiveControllerHost } from "lit";
+import type { Unsubscribe } from "../shared/typed-events.ts";
+import { SourceBoundController } from "../ui/source-bound-controller.ts";
 import type { SavedWork } from "./saved-work.ts";
 
 export const AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000;
+/** Quiet console time after a change before the machine is saved. */
+export const AUTOSAVE_IDLE_MS = 15 * 1000;
 
-export class AutosaveController implements ReactiveController {
-  private timer: ReturnType<typeof setInterval> | undefined;
+export interface AutosaveTiming {
+  readonly intervalMs?: number;
+  readonly idleMs?: number;
+  /** Whether the page is visible (tests pass their own). */
+  readonly visible?: () => boolean;
+  /** Where `visibilitychange` is listened for; undefined: none. */
+  readonly visibilityTarget?: EventTarget;
+}
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly savedWork: () => SavedWork | undefined,
-    private readonly intervalMs = AUTOSAVE_INTERVAL_MS,
-  ) {
-    host.addController(this);
+export class AutosaveController extends SourceBoundController<SavedWork> {
+  private interval: ReturnType<typeof setInterval> | undefined;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  /** The console showed something since the last save. */
+  private changed = false;
+  private readonly intervalMs: number;
+  private readonly idleMs: number;
+  private readonly visible: () => boolean;
+  private readonly visibilityTarget: EventTarget | undefined;
+
+  constructor(host: ReactiveControllerHost, savedWork: () => SavedWork | undefined, timing: AutosaveTiming = {}) {
+    super(host, savedWork);
+    this.intervalMs = timing.intervalMs ?? AUTOSAVE_INTERVAL_MS;
+    this.idleMs = timing.idleMs ?? AUTOSAVE_IDLE_MS;
+    this.visible = timing.visible ?? (() => document.visibilityState === "visible");
+    this.visibilityTarget = "visibilityTarget" in timing ? timing.visibilityTarget : document;
   }
 
-  hostConnected(): void {
-    this.timer = setInterval(this.onTick, this.intervalMs);
-    document.addEventListener("visibilitychange", this.onVisibilityChange);
+  protected override subscribe(work: SavedWork): Unsubscribe[] {
+    const onVisibilityChange = (): void => {
+      if (!this.visible()) this.save();
+    };
+    this.visibilityTarget?.addEventListener("visibilitychange", onVisibilityChange);
+    this.interval = setInterval(() => {
+      // A hidden page was saved when it was hidden and cannot have changed much since.
+      if (this.visible()) this.save();
+    }, this.intervalMs);
+    return [
+      work.watchWork((change) => {
+        if (change === "step-done") return this.save();
+        this.changed = true;
+        clearTimeout(this.idle);
+        this.idle = setTimeout(() => {
+          if (this.changed) this.save();
+        }, this.idleMs);
+      }),
+      () => this.visibilityTarget?.removeEventListener("visibilitychange", onVisibilityChange),
+      () => this.stopTimers(),
+    ];
   }
 
-  hostDisconnected(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
-    document.removeEventListener("visibilitychange", this.onVisibilityChange);
+  protected override sourceChanged(): void {
+    this.changed = false;
   }
 
-  private readonly onTick = (): void => {
-    // A hidden page was saved when it was hidden and cannot have changed much since.
-    if (document.visibilityState === "visible") void this.savedWork()?.save();
-  };
+  private save(): void {
+    this.changed = false;
+    clearTimeout(this.idle);
+    this.idle = undefined;
+    void this.current?.save();
+  }
 
-  private readonly onVisibilityChange = (): void => {
-    if (document.visibilityState === "hidden") void this.savedWork()?.save();
-  };
+  private stopTimers(): void {
+    clearInterval(this.interval);
+    clearTimeout(this.idle);
+    this.interval = undefined;
+    this.idle = undefined;
+  }
 }

@@ -3,12 +3,14 @@
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
+import { courseContext } from "../course/course-context.ts";
 import { lessonsFor } from "../course/lessons.ts";
 import { progressContext } from "../course/progress-context.ts";
 import { ProgressController } from "../course/progress-controller.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { EMPTY_PROGRESS } from "../course/progress.ts";
 import type { Locale } from "../exercises/locales.ts";
+import type { Exercise } from "../exercises/model.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import { buildReport } from "./progress-report.ts";
@@ -162,6 +164,10 @@ export class LabProgressReport extends LitElement {
   @state()
   store: ProgressStore | undefined;
 
+  @consume({ context: courseContext, subscribe: true })
+  @state()
+  course: readonly Exercise[] = [];
+
   @consume({ context: localeContext, subscribe: true })
   @state()
   locale: Locale = "en";
@@ -185,7 +191,7 @@ export class LabProgressReport extends LitElement {
 
   override render() {
     const m = SAVED_MESSAGES[this.locale];
-    const report = buildReport(lessonsFor(this.locale), this.store?.progress ?? EMPTY_PROGRESS);
+    const report = buildReport(lessonsFor(this.course, this.locale), this.store?.progress ?? EMPTY_PROGRESS);
     return html`
       <article data-testid="progress-report" aria-labelledby="report-title">
         <div class="toolbar">

@@ -8,7 +8,7 @@ import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
-import { SAVED_MESSAGES, formatTime } from "./saved-messages.ts";
+import { SAVED_MESSAGES, formatAge, formatTime } from "./saved-messages.ts";
 import { savedWorkContext } from "./saved-work-context.ts";
 import { SavedWorkController } from "./saved-work-controller.ts";
 import type { SavedWork, SavedWorkProblem } from "./saved-work.ts";
@@ -67,7 +67,7 @@ export class LabSavedWorkMessages extends LitElement {
     return html`
       ${phase.kind === "offer"
         ? html`<lab-banner tone="info" heading=${m.resumeHeading} data-testid="resume-offer" role="status">
-            ${m.resumeBody(formatTime(phase.savedAt, this.locale))}
+            ${m.resumeBody(formatTime(phase.savedAt, this.locale), formatAge(phase.savedAt, this.locale))}
             <button slot="actions" class="primary" data-testid="resume-button" @click=${() => void work.resumeSaved()}>${m.resume}</button>
             <button slot="actions" data-testid="start-fresh-button" title=${m.startFreshTitle} @click=${() => work.startFresh()}>
               ${m.startFresh}

@@ -5,35 +5,36 @@
 // sees it (v86 does not validate a state: a bad one crashes the guest or the page).
 //
 //   "ISOLAB-VM\n" | u32 LE header length | header (UTF-8 JSON) | gzip(v86 state)
-import { z } from "zod";
 import { bytesToHex, concatBytes } from "../shared/bytes.ts";
 import type { StateOrigin } from "../vm/manifest.ts";
 import { errorText } from "../shared/error-text.ts";
+import { LabError } from "../shared/lab-error.ts";
+import { decode, integer, isoDateTime, literal, object, optional, string, unknown, type Infer } from "../shared/decode.ts";
 
 const MAGIC = new TextEncoder().encode("ISOLAB-VM\n");
 /** v86's own state header starts with this 32-bit magic number (little endian). */
 const V86_STATE_MAGIC = 0x86768676;
 /** A 128 MiB guest serializes to ~35 MB; anything claiming far more is not ours. */
 const MAX_STATE_BYTES = 512 * 1024 * 1024;
-const MAX_HEADER_BYTES = 4 * 1024 * 1024;
+export const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 /** The console tail kept with a saved machine (enough for a full screen and some scrollback). */
 export const CONSOLE_TAIL_BYTES = 64 * 1024;
 
-const headerSchema = z.object({
-  format: z.literal(1),
-  savedAt: z.string().datetime(),
-  origin: z.object({ v86Version: z.string().min(1), machine: z.string().min(1), inputsKey: z.string().min(1) }),
-  state: z.object({
-    rawSize: z.number().int().positive().max(MAX_STATE_BYTES),
-    compressedSize: z.number().int().positive(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+const header = object({
+  format: literal(1),
+  savedAt: isoDateTime(),
+  origin: object({ v86Version: string({ min: 1 }), machine: string({ min: 1 }), inputsKey: string({ min: 1 }) }),
+  state: object({
+    rawSize: integer({ min: 1, max: MAX_STATE_BYTES }),
+    compressedSize: integer({ min: 1 }),
+    sha256: string({ pattern: /^[0-9a-f]{64}$/, expected: "a lowercase hex sha256" }),
   }),
-  console: z.string(),
+  console: string(),
   /** The course progress (progress.ts's stored form) when the file was exported; absent in the browser's own copy. */
-  progress: z.unknown().optional(),
+  progress: optional(unknown()),
 });
 
-export type MachineHeader = z.infer<typeof headerSchema>;
+export type MachineHeader = Infer<typeof header>;
 
 export interface SavedMachine {
   readonly header: MachineHeader;
@@ -47,14 +48,8 @@ export type MachineFileProblem =
   /** A saved machine, but damaged: truncated, altered, or not decompressible. */
   | "corrupt";
 
-export class MachineFileError extends Error {
+export class MachineFileError extends LabError<MachineFileProblem> {
   override readonly name = "MachineFileError";
-  constructor(
-    readonly problem: MachineFileProblem,
-    detail: string,
-  ) {
-    super(detail);
-  }
 }
 
 export interface EncodeMachineInput {
@@ -93,9 +88,16 @@ export function readMachineHeader(bytes: Uint8Array): MachineHeader {
   return split(bytes).header;
 }
 
-/** Reads and verifies a saved machine; throws MachineFileError saying what is wrong. */
-export async function decodeMachine(bytes: Uint8Array): Promise<SavedMachine> {
+/**
+ * Reads and verifies a saved machine; throws MachineFileError saying what is wrong. `maxStateBytes` is
+ * the largest state the running image can have (src/vm/state-size.ts): a header that claims more is
+ * refused before anything is decompressed, and decompression stops there whatever the header says.
+ */
+export async function decodeMachine(bytes: Uint8Array, maxStateBytes: number = MAX_STATE_BYTES): Promise<SavedMachine> {
   const { header, payload } = split(bytes);
+  if (header.state.rawSize > maxStateBytes) {
+    throw new MachineFileError("corrupt", `the header claims a state of ${header.state.rawSize} bytes; this lab's machine saves at most ${maxStateBytes}`);
+  }
   if (payload.length !== header.state.compressedSize) {
     throw new MachineFileError("corrupt", `the state is ${payload.length} bytes, the header says ${header.state.compressedSize} (truncated?)`);
   }
@@ -137,12 +139,12 @@ function split(bytes: Uint8Array): { header: MachineHeader; payload: Uint8Array 
   } catch {
     throw new MachineFileError("corrupt", "the header is not valid JSON");
   }
-  const parsed = headerSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  const parsed = decode(header, json);
+  if (!parsed.ok) {
+    const problems = parsed.issues.map((issue) => `${issue.path || "(root)"}: ${issue.message}`);
     throw new MachineFileError("corrupt", `the header is not valid (${problems.join("; ")})`);
   }
-  return { header: parsed.data, payload: bytes.subarray(start + length) };
+  return { header: parsed.value, payload: bytes.subarray(start + length) };
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -154,10 +156,13 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Decompresses, refusing to produce more than `limit` bytes (a forged header cannot exhaust memory). */
+/**
+ * Decompresses as a stream, refusing to produce more than `limit` bytes. Memory grows with what
+ * actually comes out, never with what a (possibly forged) header claims.
+ */
 async function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("gzip"));
-  const out = new Uint8Array(limit);
+  const chunks: Uint8Array[] = [];
   let length = 0;
   const reader = stream.getReader();
   for (;;) {
@@ -167,8 +172,8 @@ async function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
       await reader.cancel();
       throw new Error(`more than the ${limit} bytes the header announces`);
     }
-    out.set(value, length);
+    chunks.push(value);
     length += value.length;
   }
-  return length === limit ? out : out.subarray(0, length);
+  return chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
 }

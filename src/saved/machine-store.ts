@@ -1,6 +1,7 @@
 // Where the browser keeps the learner's saved machine: one record in IndexedDB (localStorage is far too
 // small for ~10 MB). A save is one put in one transaction, so a save that fails (a full disk, a quota)
 // leaves the previous saved machine intact.
+import { LabError } from "../shared/lab-error.ts";
 
 export interface MachineStore {
   /** The saved machine's bytes (see machine-envelope.ts), or undefined when none was saved. */
@@ -17,14 +18,8 @@ export type MachineStoreProblem =
   | "unavailable"
   | "failed";
 
-export class MachineStoreError extends Error {
+export class MachineStoreError extends LabError<MachineStoreProblem> {
   override readonly name = "MachineStoreError";
-  constructor(
-    readonly problem: MachineStoreProblem,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const DB_NAME = "isolation-lab";

@@ -2,6 +2,7 @@
 // a kind and a format number, so an import can tell it from any other file and say what is wrong.
 // Importing merges (a step done in either copy stays done), so importing never loses work.
 import { parseProgress, serializeProgress, type Progress } from "../course/progress.ts";
+import { LabError } from "../shared/lab-error.ts";
 
 export const PROGRESS_FILE_KIND = "isolation-lab-progress";
 
@@ -13,7 +14,10 @@ export interface ProgressFile {
   readonly progress: unknown;
 }
 
-export class ProgressFileError extends Error {
+/** Why a progress file cannot be used: another kind of file, one from a newer lab, or damaged progress. */
+export type ProgressFileProblem = "not-progress" | "unsupported-format" | "damaged";
+
+export class ProgressFileError extends LabError<ProgressFileProblem> {
   override readonly name = "ProgressFileError";
 }
 
@@ -33,51 +37,19 @@ export function parseProgressFile(text: string): Progress {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ProgressFileError("the file is not an Isolation Lab progress file (it is not JSON)");
+    throw new ProgressFileError("not-progress", "the file is not an Isolation Lab progress file (it is not JSON)");
   }
   if (typeof json !== "object" || json === null || (json as { kind?: unknown }).kind !== PROGRESS_FILE_KIND) {
-    throw new ProgressFileError("the file is not an Isolation Lab progress file");
+    throw new ProgressFileError("not-progress", "the file is not an Isolation Lab progress file");
   }
   const format = (json as { format?: unknown }).format;
-  if (format !== 1) throw new ProgressFileError(`the file has format ${String(format)}, which this version of the lab cannot read`);
+  if (format !== 1) throw new ProgressFileError("unsupported-format", `the file has format ${String(format)}, which this version of the lab cannot read`);
   return progressFromStoredForm((json as { progress?: unknown }).progress);
 }
 
 /** Validates progress in its stored form (also carried inside an exported machine). */
 export function progressFromStoredForm(stored: unknown): Progress {
   const parsed = parseProgress(JSON.stringify(stored ?? null));
-  if (parsed.kind !== "ok") throw new ProgressFileError(`the progress in the file is damaged${parsed.kind === "corrupt" ? ` (${parsed.reason.split("\n")[0]})` : ""}`);
+  if (parsed.kind !== "ok") throw new ProgressFileError("damaged", `the progress in the file is damaged${parsed.kind === "corrupt" ? ` (${parsed.reason.split("\n")[0]})` : ""}`);
   return parsed.progress;
-}
-
-/**
- * Combines two copies of the progress: every step done in either is done (at the earlier time), every
- * answer kept (the imported one wins when both answered), and the imported position is where to continue.
- */
-export function mergeProgress(current: Progress, imported: Progress): Progress {
-  const done: Record<string, string[]> = {};
-  for (const source of [current.done, imported.done]) {
-    for (const [exercise, steps] of Object.entries(source)) {
-      const merged = (done[exercise] ??= []);
-      for (const step of steps) if (!merged.includes(step)) merged.push(step);
-    }
-  }
-  const doneAt: Record<string, string> = { ...current.doneAt };
-  for (const [key, at] of Object.entries(imported.doneAt ?? {})) {
-    const known = doneAt[key];
-    if (!known || Date.parse(at) < Date.parse(known)) doneAt[key] = at;
-  }
-  const locale = current.locale ?? imported.locale;
-  return {
-    ...(locale ? { locale } : {}),
-    position: imported.position,
-    done,
-    answers: { ...current.answers, ...imported.answers },
-    ...(Object.keys(doneAt).length > 0 ? { doneAt } : {}),
-  };
-}
-
-/** How many steps a progress has done in all (for "imported 12 steps"). */
-export function countDone(progress: Progress): number {
-  return Object.values(progress.done).reduce((n, steps) => n + steps.length, 0);
 }

@@ -23,7 +23,8 @@ export interface SavedMessages {
   readonly files: string;
   // resume offer
   readonly resumeHeading: string;
-  readonly resumeBody: (savedAt: string) => string;
+  /** `age`: how long ago, as formatAge() words it. */
+  readonly resumeBody: (savedAt: string, age: string) => string;
   readonly resume: string;
   readonly startFresh: string;
   readonly startFreshTitle: string;
@@ -89,7 +90,7 @@ function mismatchKo(mismatch: StateMismatch): string {
 
 const en: SavedMessages = {
   save: "Save",
-  saveTitle: "Save the machine in this browser (it is also saved every few minutes and when you leave the page)",
+  saveTitle: "Save the machine in this browser now (it is also saved when you finish a step and when the console has been quiet for a moment)",
   saving: "Saving…",
   savedAt: (time) => `Saved ${time}`,
   notSaved: "Not saved yet",
@@ -102,7 +103,8 @@ const en: SavedMessages = {
   progressReport: "Progress report",
   files: "Files",
   resumeHeading: "Your saved machine",
-  resumeBody: (savedAt) => `Resume your saved machine (saved ${savedAt}), or start from a fresh one.`,
+  resumeBody: (savedAt, age) =>
+    `Resume your saved machine (saved ${savedAt}, ${age}), or start from a fresh one. What you did after that save is not in it.`,
   resume: "Resume",
   startFresh: "Start fresh",
   startFreshTitle: "Start from the pristine machine; your saved machine is replaced the next time the machine is saved",
@@ -183,7 +185,7 @@ const en: SavedMessages = {
 
 const ko: SavedMessages = {
   save: "저장",
-  saveTitle: "이 브라우저에 머신을 저장합니다 (몇 분마다, 그리고 페이지를 떠날 때도 자동으로 저장됩니다)",
+  saveTitle: "지금 이 브라우저에 머신을 저장합니다 (단계를 마쳤을 때와 콘솔이 잠시 조용해졌을 때도 자동으로 저장됩니다)",
   saving: "저장하는 중…",
   savedAt: (time) => `${time}에 저장됨`,
   notSaved: "아직 저장하지 않음",
@@ -196,7 +198,8 @@ const ko: SavedMessages = {
   progressReport: "진도 보고서",
   files: "파일",
   resumeHeading: "저장해 둔 머신",
-  resumeBody: (savedAt) => `저장해 둔 머신(${savedAt} 저장)을 이어서 쓰거나, 새 머신으로 시작할 수 있습니다.`,
+  resumeBody: (savedAt, age) =>
+    `저장해 둔 머신(${savedAt} 저장, ${age})을 이어서 쓰거나, 새 머신으로 시작할 수 있습니다. 저장한 뒤에 한 작업은 이 머신에 들어 있지 않습니다.`,
   resume: "이어서 하기",
   startFresh: "새로 시작",
   startFreshTitle: "처음 상태의 머신으로 시작합니다. 저장해 둔 머신은 다음에 저장할 때 덮어씁니다",
@@ -285,6 +288,16 @@ export function formatSize(bytes: number): string {
 }
 
 /** A date and time in the learner's language; today's times without the date (the header is narrow). */
+/** How long ago `at` was, in the learner's language: "12 minutes ago", "12분 전". */
+export function formatAge(at: Date, locale: Locale, now: Date = new Date()): string {
+  const seconds = Math.max(0, Math.round((now.getTime() - at.getTime()) / 1000));
+  const words = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
+  if (seconds < 60) return words.format(-seconds, "second");
+  if (seconds < 3600) return words.format(-Math.floor(seconds / 60), "minute");
+  if (seconds < 86400) return words.format(-Math.floor(seconds / 3600), "hour");
+  return words.format(-Math.floor(seconds / 86400), "day");
+}
+
 export function formatTime(at: Date, locale: Locale, now: Date = new Date()): string {
   const today = at.toDateString() === now.toDateString();
   return new Intl.DateTimeFormat(locale, today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }).format(at);

@@ -4,15 +4,15 @@
 // Every failure becomes a SavedWorkProblem the page shows; none of them loses what was already kept:
 // the course progress lives in localStorage on its own, and a failed save keeps the previous one.
 import { isRunning, type VmSession } from "../session/vm-session.ts";
-import { reconcileProgress, serializeProgress, type Progress } from "../course/progress.ts";
+import { countDone, mergeProgress, reconcileProgress, serializeProgress, type Progress } from "../course/progress.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { stateMismatch, type StateMismatch } from "../vm/manifest.ts";
 import type { DownloadFile } from "../ui/download-file.ts";
 import { errorText } from "../shared/error-text.ts";
-import { TypedEvents } from "../shared/typed-events.ts";
-import { decodeMachine, encodeMachine, looksLikeMachine, MachineFileError, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
+import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
+import { decodeMachine, encodeMachine, looksLikeMachine, MachineFileError, MAX_HEADER_BYTES, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
 import { MachineStoreError, type MachineStore } from "./machine-store.ts";
-import { countDone, encodeProgressFile, mergeProgress, parseProgressFile, ProgressFileError, progressFromStoredForm } from "./progress-file.ts";
+import { encodeProgressFile, parseProgressFile, ProgressFileError, progressFromStoredForm } from "./progress-file.ts";
 
 export type SavedWorkPhase =
   /** Looking for a saved machine before the first one starts. */
@@ -38,11 +38,14 @@ export interface SavedWorkEvents {
   change: void;
 }
 
+/** What changed in the learner's work (see SavedWork.watchWork). */
+export type WorkChange = "step-done" | "console";
+
 export interface SavedWorkOptions {
   readonly session: VmSession;
   readonly store: MachineStore;
   readonly progress: ProgressStore;
-  /** Exercise ids and their step ids, to drop what an imported file knows and this course does not. */
+  /** Exercise ids and their step ids, to count the steps of this course an imported file has done. */
   readonly course: ReadonlyMap<string, readonly string[]>;
   readonly now?: () => Date;
 }
@@ -101,7 +104,7 @@ export class SavedWork {
     if (!bytes || this.currentPhase.kind !== "offer") return;
     const savedAt = this.currentPhase.savedAt;
     try {
-      const saved = await decodeMachine(bytes);
+      const saved = await decodeMachine(bytes, await this.options.session.maxStateBytes().catch(() => undefined));
       this.offered = undefined;
       this.setPhase({ kind: "running", lastSavedAt: savedAt, saving: false });
       void this.options.session.resume({ state: saved.state, console: saved.header.console });
@@ -128,6 +131,25 @@ export class SavedWork {
   /** True when there is a running machine to save. */
   get canSave(): boolean {
     return this.currentPhase.kind === "running" && isRunning(this.options.session.state);
+  }
+
+  /**
+   * Calls `listener` when the learner's work changes: "step-done" when a step of the course is done,
+   * "console" whenever the console shows something (typing echoes, commands print). The autosave
+   * decides from these when to save.
+   */
+  watchWork(listener: (change: WorkChange) => void): Unsubscribe {
+    let done = countDone(this.options.progress.progress);
+    const offProgress = this.options.progress.events.on("change", (progress) => {
+      const now = countDone(progress);
+      if (now > done) listener("step-done");
+      done = now;
+    });
+    const offConsole = this.options.session.events.on("console", () => listener("console"));
+    return () => {
+      offProgress();
+      offConsole();
+    };
   }
 
   /** Saves the running machine into the browser; resolves false (with a problem to show) when it could not. */
@@ -163,6 +185,12 @@ export class SavedWork {
    * kept in the browser, resumed, and its progress merged. A bad file changes nothing.
    */
   async importFile(file: File): Promise<void> {
+    // Nothing this lab exports is larger than a machine file of its biggest state: refuse before reading.
+    const limit = await this.options.session.maxStateBytes().catch(() => undefined);
+    if (limit !== undefined && file.size > limit + MAX_HEADER_BYTES) {
+      const detail = `the file is ${file.size} bytes; a machine saved by this lab is at most ${limit + MAX_HEADER_BYTES}`;
+      return this.report({ kind: "import-corrupt", fileName: file.name, detail });
+    }
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
@@ -170,7 +198,7 @@ export class SavedWork {
       return this.report({ kind: "import-unknown", fileName: file.name, detail: errorText(error) });
     }
     if (looksLikeMachine(bytes)) {
-      return this.importMachine(file.name, bytes).catch((error: unknown) =>
+      return this.importMachine(file.name, bytes, limit).catch((error: unknown) =>
         this.report({ kind: "import-corrupt", fileName: file.name, detail: errorText(error) }),
       );
     }
@@ -178,7 +206,7 @@ export class SavedWork {
     try {
       imported = parseProgressFile(new TextDecoder().decode(bytes));
     } catch (error) {
-      const kind = error instanceof ProgressFileError && /damaged|format/.test(error.message) ? "import-corrupt" : "import-unknown";
+      const kind = error instanceof ProgressFileError && error.kind !== "not-progress" ? "import-corrupt" : "import-unknown";
       return this.report({ kind, fileName: file.name, detail: errorText(error) });
     }
     const steps = this.mergeImported(imported);
@@ -199,17 +227,17 @@ export class SavedWork {
     this.events.emit("change", undefined);
   }
 
-  private async importMachine(fileName: string, bytes: Uint8Array): Promise<void> {
+  private async importMachine(fileName: string, bytes: Uint8Array, maxStateBytes: number | undefined): Promise<void> {
     let saved;
     try {
-      saved = await decodeMachine(bytes);
+      saved = await decodeMachine(bytes, maxStateBytes);
     } catch (error) {
-      const kind = error instanceof MachineFileError && error.problem === "not-a-machine" ? "import-unknown" : "import-corrupt";
+      const kind = error instanceof MachineFileError && error.kind === "not-a-machine" ? "import-unknown" : "import-corrupt";
       return this.report({ kind, fileName, detail: errorText(error) });
     }
     const mismatch = stateMismatch(saved.header.origin, await this.options.session.origin());
     if (mismatch) return this.report({ kind: "import-incompatible", fileName, mismatch });
-    let steps = countDone(this.options.progress.progress);
+    let steps = countDone(reconcileProgress(this.options.progress.progress, this.options.course));
     if (saved.header.progress !== undefined) {
       try {
         steps = this.mergeImported(progressFromStoredForm(saved.header.progress));
@@ -233,9 +261,11 @@ export class SavedWork {
   }
 
   private mergeImported(imported: Progress): number {
-    const merged = reconcileProgress(mergeProgress(this.options.progress.progress, imported), this.options.course);
+    // Everything in the file is kept, also steps of exercises this build does not have; the learner
+    // is told how many steps of this course are done.
+    const merged = mergeProgress(this.options.progress.progress, imported);
     this.options.progress.replace(merged);
-    return countDone(merged);
+    return countDone(reconcileProgress(merged, this.options.course));
   }
 
   private async saveNow(): Promise<boolean> {
@@ -297,8 +327,8 @@ export class SavedWork {
 function storeProblem(error: unknown): SavedWorkProblem {
   const detail = errorText(error);
   if (error instanceof MachineStoreError) {
-    if (error.problem === "quota") return { kind: "quota", detail };
-    if (error.problem === "unavailable") return { kind: "storage-unavailable", detail };
+    if (error.kind === "quota") return { kind: "quota", detail };
+    if (error.kind === "unavailable") return { kind: "storage-unavailable", detail };
   }
   return { kind: "save-failed", detail };
 }

@@ -2,13 +2,14 @@
 // cold boot, and turns its lifecycle into one SessionState the UI renders. It also keeps the console
 // output of the current machine (so a terminal attached late shows everything) and watches the
 // guest's liveness while it is ready. Not a Lit element: elements get it through @lit/context.
-import { AssetDownloadError, AssetsMissingError, type AssetSource } from "../vm/asset-source.ts";
-import { ManifestError, parseManifest, type GuestManifest, type StateOrigin } from "../vm/manifest.ts";
+import type { AssetSource } from "../vm/asset-source.ts";
+import { parseManifest, type GuestManifest, type StateOrigin } from "../vm/manifest.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 import { VirtualMachine, VmError, runningOrigin, type ResumeState, type VirtualMachineOptions } from "../vm/virtual-machine.ts";
 import type { BootMode, VmFailure, VmNotice, VmState } from "../vm/vm-state.ts";
+import { failureOf } from "../vm/vm-failure.ts";
+import { maxStateBytes } from "../vm/state-size.ts";
 import { LivenessWatchdog } from "./liveness-watchdog.ts";
-import { errorText } from "../shared/error-text.ts";
 
 export type SessionState =
   /** Fetching the guest manifest before a machine exists. */
@@ -63,6 +64,13 @@ interface Launch {
   /** A saved machine to resume instead of the pristine snapshot. */
   readonly resume?: ResumeState;
 }
+
+/**
+ * Sent to a resumed machine's console: Ctrl-U, which empties the line being typed (the shell's line
+ * editor and the terminal's line discipline both honour it). A machine saved mid-command otherwise keeps
+ * the half-typed text, invisible after the replay, and the next command runs with it in front.
+ */
+export const CLEAR_TYPED_LINE = "\x15";
 
 /** Console output kept for a terminal that attaches late (the cold-boot log is ~40 kB). */
 const BACKLOG_LIMIT = 1024 * 1024;
@@ -119,6 +127,11 @@ export class VmSession {
   /** What a state saved by this page is tied to (the v86 build, the hardware, the guest image). */
   async origin(): Promise<Required<StateOrigin>> {
     return runningOrigin(await this.loadManifest(), this.options.v86Version);
+  }
+
+  /** The largest v86 state this page's guest image can save (to bound an imported machine file). */
+  async maxStateBytes(): Promise<number> {
+    return maxStateBytes((await this.loadManifest()).vm);
   }
 
   /** The running machine's v86 state; throws when no machine is ready. */
@@ -247,6 +260,7 @@ export class VmSession {
         return;
       case "ready":
         this.setState(state);
+        if (this.lastLaunch.resume) machine.sendConsole(CLEAR_TYPED_LINE);
         if (this.consoleSize) machine.resizeConsole(this.consoleSize.rows, this.consoleSize.cols);
         this.watch(machine);
         return;
@@ -296,11 +310,3 @@ function documentHidden(): boolean {
   return typeof document !== "undefined" && document.visibilityState === "hidden";
 }
 
-/** Failures before a machine exists: the manifest is missing, unreachable or from an older build. */
-function failureOf(error: unknown): VmFailure {
-  const message = errorText(error);
-  // An unreadable manifest means an image from an older build: the same way out as a missing one.
-  if (error instanceof AssetsMissingError || error instanceof ManifestError) return { kind: "assets-missing", message };
-  if (error instanceof AssetDownloadError) return { kind: "download-failed", message };
-  return { kind: "emulator-error", message };
-}

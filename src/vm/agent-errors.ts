@@ -1,14 +1,16 @@
-// Errors an agent request can end with; each names what happened in words a learner can act on.
+// Errors an agent request can end with; each names what happened in words a learner can act on, and
+// its `kind` says it to code (see src/shared/lab-error.ts).
+import { LabError } from "../shared/lab-error.ts";
 
-export class AgentError extends Error {
-  override readonly name: string = "AgentError";
-}
+export type AgentErrorKind = "timeout" | "aborted" | "restarted" | "disposed";
+
+export abstract class AgentError extends LabError<AgentErrorKind> {}
 
 /** The command ran longer than its timeout; it was killed in the guest. */
 export class AgentTimeoutError extends AgentError {
   override readonly name = "AgentTimeoutError";
   constructor(readonly timeoutMs: number) {
-    super(`the guest did not finish the command within ${timeoutMs} ms (it was stopped)`);
+    super("timeout", `the guest did not finish the command within ${timeoutMs} ms (it was stopped)`);
   }
 }
 
@@ -16,7 +18,7 @@ export class AgentTimeoutError extends AgentError {
 export class AgentAbortedError extends AgentError {
   override readonly name = "AgentAbortedError";
   constructor() {
-    super("the command was cancelled");
+    super("aborted", "the command was cancelled");
   }
 }
 
@@ -24,7 +26,7 @@ export class AgentAbortedError extends AgentError {
 export class AgentRestartedError extends AgentError {
   override readonly name = "AgentRestartedError";
   constructor() {
-    super("the guest agent restarted while the command was running");
+    super("restarted", "the guest agent restarted while the command was running");
   }
 }
 
@@ -32,6 +34,6 @@ export class AgentRestartedError extends AgentError {
 export class AgentDisposedError extends AgentError {
   override readonly name = "AgentDisposedError";
   constructor() {
-    super("the virtual machine was stopped");
+    super("disposed", "the virtual machine was stopped");
   }
 }

@@ -1,50 +1,52 @@
 // manifest.json, written by images/build.sh: every input of the guest build (package versions and
 // sha256), every output file, the v86 version and VM options the snapshot was saved with.
-import { z } from "zod";
+import { array, decode, formatIssues, integer, literal, number, object, string, type Infer } from "../shared/decode.ts";
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a lowercase hex sha256");
+const sha256 = string({ pattern: /^[0-9a-f]{64}$/, expected: "a lowercase hex sha256" });
 
-export const manifestFileSchema = z.object({
-  path: z.string().min(1),
-  size: z.number().int().nonnegative(),
+const manifestFileFields = {
+  path: string({ min: 1 }),
+  size: integer({ min: 0 }),
   sha256,
-});
+};
 
-export const manifestSchema = z.object({
-  format: z.literal(1),
-  builtAt: z.string(),
-  inputsKey: z.string(),
-  v86Version: z.string().min(1),
-  vm: z.object({
-    memorySize: z.number().int().positive(),
-    cmdline: z.string(),
-    uarts: z.number().int().min(2).max(4),
+const manifestFile = object(manifestFileFields);
+
+const manifest = object({
+  format: literal(1),
+  builtAt: string(),
+  inputsKey: string(),
+  v86Version: string({ min: 1 }),
+  vm: object({
+    memorySize: integer({ min: 1 }),
+    cmdline: string(),
+    uarts: integer({ min: 2, max: 4 }),
   }),
-  inputs: z.object({
-    packages: z.array(z.object({ name: z.string(), version: z.string(), sha256, size: z.number().int() })),
-    kernelSource: z.object({ package: z.string(), version: z.string() }),
+  inputs: object({
+    packages: array(object({ name: string(), version: string(), sha256, size: integer() })),
+    kernelSource: object({ package: string(), version: string() }),
     kernelConfigSha256: sha256,
-    seabios: z.object({ version: z.string() }),
+    seabios: object({ version: string() }),
     agentSourceSha256: sha256,
   }),
-  files: z.object({
-    bios: manifestFileSchema,
-    kernel: manifestFileSchema,
-    initrd: manifestFileSchema,
-    state: manifestFileSchema.extend({ rawSize: z.number().int().positive() }),
+  files: object({
+    bios: manifestFile,
+    kernel: manifestFile,
+    initrd: manifestFile,
+    state: object({ ...manifestFileFields, rawSize: integer({ min: 1 }) }),
   }),
-  snapshot: z.object({
+  snapshot: object({
     /** What the learner's console showed when the state was saved, replayed into the terminal on restore. */
-    console: z.string(),
-    bootMs: z.number().nonnegative(),
-    bootId: z.string(),
+    console: string(),
+    bootMs: number({ min: 0 }),
+    bootId: string(),
     /** The emulated hardware the state was saved from (see machine-options.ts). */
-    machine: z.string().min(1),
+    machine: string({ min: 1 }),
   }),
 });
 
-export type GuestManifest = z.infer<typeof manifestSchema>;
-export type ManifestFile = z.infer<typeof manifestFileSchema>;
+export type GuestManifest = Infer<typeof manifest>;
+export type ManifestFile = Infer<typeof manifestFile>;
 
 export class ManifestError extends Error {
   override readonly name = "ManifestError";
@@ -52,10 +54,9 @@ export class ManifestError extends Error {
 
 /** Validates parsed JSON; the error lists every problem with its path (e.g. `files.state.sha256`). */
 export function parseManifest(json: unknown, source = "manifest.json"): GuestManifest {
-  const result = manifestSchema.safeParse(json);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-  throw new ManifestError(`${source} is not a valid guest manifest:\n${problems.join("\n")}`);
+  const result = decode(manifest, json);
+  if (result.ok) return result.value;
+  throw new ManifestError(`${source} is not a valid guest manifest:\n${formatIssues(result.issues)}`);
 }
 
 /** What a v86 state was saved from; restoring it needs the same v86 build and emulated hardware. */

@@ -4,7 +4,7 @@ import { V86, type V86Options } from "v86";
 import { AgentClient, type AgentTransport } from "./agent-client.ts";
 import { LineSplitter } from "./agent-protocol.ts";
 import { AgentError } from "./agent-errors.ts";
-import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
+import type { AssetSource } from "./asset-source.ts";
 import { randomHex } from "../shared/bytes.ts";
 import { machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile, type StateOrigin } from "./manifest.ts";
@@ -12,8 +12,8 @@ import { sharePath } from "./file-share.ts";
 import { SerialWriter } from "./serial-writer.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
-import { transition, type BootMode, type VmFailure, type VmFailureKind, type VmNotice, type VmState } from "./vm-state.ts";
-import { errorText } from "../shared/error-text.ts";
+import { transition, type BootMode, type VmFailure, type VmNotice, type VmState } from "./vm-state.ts";
+import { BootTimeoutError, VmError, failureOf } from "./vm-failure.ts";
 
 export interface VirtualMachineOptions {
   readonly manifest: GuestManifest;
@@ -60,12 +60,7 @@ export interface VmEvents {
   frame: Uint8Array;
 }
 
-export class VmError extends Error {
-  override readonly name = "VmError";
-  constructor(readonly failure: VmFailure) {
-    super(failure.message);
-  }
-}
+export { VmError } from "./vm-failure.ts";
 
 const PANIC_MARKER = "Kernel panic - not syncing";
 const CONSOLE_TRANSCRIPT_LIMIT = 256 * 1024;
@@ -139,7 +134,7 @@ export class VirtualMachine {
       // dispose() may have run while start() awaited; TypeScript still narrows `this.current.phase` to
       // "idle" from the check above, so compare through a method (a direct comparison fails tsc).
       if (this.isDisposed()) return;
-      const failure = toFailure(error);
+      const failure = failureOf(error);
       this.fail(failure);
       throw new VmError(failure);
     }
@@ -384,15 +379,3 @@ function deliverFrame(emulator: V86, frame: Uint8Array): void {
   internals.bus?.send?.("net0-receive", frame);
 }
 
-function toFailure(error: unknown): VmFailure {
-  const message = errorText(error);
-  let kind: VmFailureKind = "emulator-error";
-  if (error instanceof AssetsMissingError) kind = "assets-missing";
-  else if (error instanceof AssetDownloadError) kind = "download-failed";
-  else if (error instanceof BootTimeoutError) kind = "boot-timeout";
-  return { kind, message };
-}
-
-class BootTimeoutError extends Error {
-  override readonly name = "BootTimeoutError";
-}

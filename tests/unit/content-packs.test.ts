@@ -5,9 +5,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CONTENT_PACKS_MODULE, contentPacks } from "../../scripts/build/content-packs-plugin.ts";
-import { loadCourseWithPacks, type ContentPack } from "../../src/exercises/course-packs.ts";
+import { COURSE_MODULE, courseContent } from "../../scripts/build/course-plugin.ts";
+import { loadCourseWithPacks } from "../../src/exercises/course-packs.ts";
 import { formatProblem } from "../../src/exercises/loader.ts";
+import type { Exercise } from "../../src/exercises/model.ts";
 import { PACKS_ENV, packFolders, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "..", "fixtures", "content-packs");
@@ -20,9 +21,9 @@ afterAll(() => {
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the content-packs plugin's hooks as Vite does; returns the module it generates. */
+/** Runs the course plugin's hooks as Vite does; returns the module it generates. */
 function runPlugin(folders: string[], command: "build" | "serve"): { code: string; watched: string[] } {
-  const plugin = contentPacks(() => folders);
+  const plugin = courseContent(() => folders);
   const watched: string[] = [];
   const context = {
     addWatchFile: (file: string) => watched.push(file),
@@ -31,13 +32,13 @@ function runPlugin(folders: string[], command: "build" | "serve"): { code: strin
     },
   };
   (plugin.configResolved as (config: { command: string }) => void)({ command });
-  const id = (plugin.resolveId as (source: string) => string | null)(CONTENT_PACKS_MODULE);
+  const id = (plugin.resolveId as (source: string) => string | null)(COURSE_MODULE);
   const code = (plugin.load as unknown as (this: typeof context, id: string) => string | null).call(context, id!);
   return { code: code!, watched };
 }
 
-async function importModule(code: string): Promise<{ PACKS: ContentPack[] }> {
-  return (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { PACKS: ContentPack[] };
+async function importModule(code: string): Promise<{ EXERCISES: Exercise[] }> {
+  return (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { EXERCISES: Exercise[] };
 }
 
 describe("content packs", () => {
@@ -83,19 +84,24 @@ describe("content packs", () => {
     ]);
   });
 
-  it("builds a pack's files into the page's module, watched by the dev server", async () => {
+  it("compiles the course and a pack into the page's module as validated JSON, watched by the dev server", async () => {
     const { code, watched } = runPlugin([EXAMPLE], "build");
-    const { PACKS } = await importModule(code);
-    expect(PACKS.map((p) => p.name)).toEqual(["example-pack"]);
-    expect(PACKS[0]!.files.map((f) => f.path)).toEqual(["01-hostname-box/en.md", "01-hostname-box/exercise.md", "01-hostname-box/ko.md"]);
-    expect(loadCourseWithPacks(readCourse(), PACKS).exercises.at(-1)?.id).toBe("hostname-box");
+    // The page gets the exercises themselves: nothing left to parse or validate there.
+    expect(code).not.toMatch(/\bimport\b/);
+    const { EXERCISES } = await importModule(code);
+    expect(EXERCISES).toEqual(loadCourseWithPacks(readCourse(), [readPack(EXAMPLE)]).exercises);
+    expect(EXERCISES.at(-1)?.id).toBe("hostname-box");
     expect(watched).toContain(path.join(EXAMPLE, "01-hostname-box", "exercise.md"));
+    expect(watched).toContain(path.join(REPO, "src", "content", "03-chroot", "exercise.md"));
   });
 
   it("stops a production build on a malformed pack, naming file and line", () => {
     expect(() => runPlugin([BROKEN], "build")).toThrow(/broken-pack\/01-broken\/exercise\.md:11: steps\[0\]\.checks\.renamed\.kind/);
-    // The dev server still serves (the page reports the problem instead, as for the course).
-    expect(runPlugin([BROKEN], "serve").code).toContain("broken-pack");
+  });
+
+  it("serves the dev server a module that throws the same report, so the page shows it", async () => {
+    const { code } = runPlugin([BROKEN], "serve");
+    await expect(importModule(code)).rejects.toThrow(/broken-pack\/01-broken\/ko\.md:16:/);
   });
 
   it("npm run validate:content -- <pack> reports the problems and fails", () => {

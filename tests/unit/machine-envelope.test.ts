@@ -28,7 +28,7 @@ async function expectProblem(bytes: Uint8Array, problem: string, detail: RegExp)
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(MachineFileError);
-  expect((error as MachineFileError).problem).toBe(problem);
+  expect((error as MachineFileError).kind).toBe(problem);
   expect((error as MachineFileError).message).toMatch(detail);
 }
 
@@ -72,6 +72,27 @@ describe("machine envelope", () => {
     const bytes = (await encoded()).slice();
     bytes[20] = 0x7b; // "{" inside the JSON breaks it
     await expectProblem(bytes, "corrupt", /header/);
+  });
+
+  it("refuses a header that claims more than the running image's state can be, before decompressing", async () => {
+    const bytes = await encoded(fakeState(200_000));
+    const error = await decodeMachine(bytes, 100_000).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MachineFileError);
+    expect((error as MachineFileError).message).toMatch(/claims a state of 200000 bytes; this lab's machine saves at most 100000/);
+    await expect(decodeMachine(bytes, 200_000)).resolves.toBeDefined();
+  });
+
+  it("stops decompressing at the header's size, however far the data would inflate", async () => {
+    // A real envelope whose header is rewritten to claim 1000 bytes for a state that inflates to 4 MB.
+    const bytes = await encoded(fakeState(4_000_000));
+    const header = readMachineHeader(bytes);
+    const headerLength = new TextEncoder().encode(JSON.stringify(header)).length;
+    const prefix = bytes.length - header.state.compressedSize - headerLength;
+    const forged = new TextEncoder().encode(JSON.stringify({ ...header, state: { ...header.state, rawSize: 1000 } }));
+    const length = new Uint8Array(4);
+    new DataView(length.buffer).setUint32(0, forged.length, true);
+    const bomb = new Uint8Array([...bytes.subarray(0, prefix - 4), ...length, ...forged, ...bytes.subarray(bytes.length - header.state.compressedSize)]);
+    await expectProblem(bomb, "corrupt", /does not decompress: more than the 1000 bytes/);
   });
 
   it("refuses a state that is not a v86 state", async () => {

@@ -4,17 +4,17 @@ import { IndexedDbMachineStore, MachineStoreError, toStoreError } from "../../sr
 
 describe("toStoreError", () => {
   it("recognises a full quota however the browser reports it", () => {
-    expect(toStoreError(new DOMException("over quota", "QuotaExceededError"))).toMatchObject({ problem: "quota", message: "over quota" });
+    expect(toStoreError(new DOMException("over quota", "QuotaExceededError"))).toMatchObject({ kind: "quota", message: "over quota" });
   });
 
   it("reports storage the browser refuses as unavailable", () => {
-    expect(toStoreError(new DOMException("no", "SecurityError")).problem).toBe("unavailable");
-    expect(toStoreError(new DOMException("closing", "InvalidStateError")).problem).toBe("unavailable");
+    expect(toStoreError(new DOMException("no", "SecurityError")).kind).toBe("unavailable");
+    expect(toStoreError(new DOMException("closing", "InvalidStateError")).kind).toBe("unavailable");
   });
 
   it("keeps anything else as a failure with its message", () => {
-    expect(toStoreError(new Error("disk on fire"))).toMatchObject({ problem: "failed", message: "disk on fire" });
-    expect(toStoreError(null)).toMatchObject({ problem: "failed", message: "unknown error" });
+    expect(toStoreError(new Error("disk on fire"))).toMatchObject({ kind: "failed", message: "disk on fire" });
+    expect(toStoreError(null)).toMatchObject({ kind: "failed", message: "unknown error" });
   });
 });
 
@@ -23,6 +23,6 @@ describe("IndexedDbMachineStore", () => {
     const store = new IndexedDbMachineStore(undefined);
     const error = await store.load().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MachineStoreError);
-    expect((error as MachineStoreError).problem).toBe("unavailable");
+    expect((error as MachineStoreError).kind).toBe("unavailable");
   });
 });

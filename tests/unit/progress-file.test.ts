@@ -2,7 +2,8 @@
 // refused with a reason, and importing merges so that no step done on either side is lost.
 import { describe, expect, it } from "vitest";
 import { EMPTY_PROGRESS, reconcileProgress, withStepDone, type Progress } from "../../src/course/progress.ts";
-import { countDone, encodeProgressFile, mergeProgress, parseProgressFile, ProgressFileError } from "../../src/saved/progress-file.ts";
+import { countDone, mergeProgress } from "../../src/course/progress.ts";
+import { encodeProgressFile, parseProgressFile, ProgressFileError } from "../../src/saved/progress-file.ts";
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -15,11 +16,15 @@ const sample: Progress = {
 };
 
 function refusal(text: string): string {
+  return refusalOf(text).message;
+}
+
+function refusalOf(text: string): ProgressFileError {
   try {
     parseProgressFile(text);
   } catch (error) {
     expect(error).toBeInstanceOf(ProgressFileError);
-    return (error as Error).message;
+    return error as ProgressFileError;
   }
   throw new Error("the file was accepted");
 }
@@ -41,6 +46,13 @@ describe("progress file", () => {
     expect(refusal('{"kind":"isolation-lab-progress","format":2,"progress":{}}')).toMatch(/format 2/);
     expect(refusal('{"kind":"isolation-lab-progress","format":1,"progress":{"version":1,"done":"x"}}')).toMatch(/damaged/);
     expect(refusal('{"kind":"isolation-lab-progress","format":1}')).toMatch(/damaged/);
+  });
+
+  it("says what is wrong as a kind, for the page to act on", () => {
+    expect(refusalOf("not json at all").kind).toBe("not-progress");
+    expect(refusalOf('{"hello": 1}').kind).toBe("not-progress");
+    expect(refusalOf('{"kind":"isolation-lab-progress","format":2,"progress":{}}').kind).toBe("unsupported-format");
+    expect(refusalOf('{"kind":"isolation-lab-progress","format":1}').kind).toBe("damaged");
   });
 });
 

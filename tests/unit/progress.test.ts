@@ -12,7 +12,7 @@ import {
   withStepDone,
   type Progress,
 } from "../../src/course/progress.ts";
-import { ProgressStore } from "../../src/course/progress-store.ts";
+import { ProgressStore, UNREADABLE_PROGRESS_KEY } from "../../src/course/progress-store.ts";
 
 class MemoryStorage implements Storage {
   readonly items = new Map<string, string>();
@@ -144,5 +144,82 @@ describe("ProgressStore", () => {
     const noStorage = new ProgressStore(undefined);
     noStorage.setPosition({ view: "step", exercise: "a", step: 0 });
     expect(noStorage.progress.position).toEqual({ view: "step", exercise: "a", step: 0 });
+  });
+
+  it("writes nothing when it loads, so a build without a pack leaves the pack's progress stored", () => {
+    const storage = new MemoryStorage();
+    const withPack: Progress = { ...sample, done: { ...sample.done, "pack-only": ["first"] }, answers: { "pack-only/first": "7" } };
+    const text = serializeProgress(withPack);
+    storage.setItem(PROGRESS_KEY, text);
+    const writes: string[] = [];
+    const spy = Object.assign(Object.create(storage) as MemoryStorage, {
+      setItem: (key: string, value: string) => {
+        writes.push(key);
+        storage.setItem(key, value);
+      },
+    });
+    const store = new ProgressStore(spy);
+    expect(writes).toEqual([]);
+    // A change in this build keeps what it does not know.
+    store.markDone("chroot", "enter");
+    const stored = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
+    expect(stored.done["pack-only"]).toEqual(["first"]);
+    expect(stored.answers["pack-only/first"]).toBe("7");
+  });
+
+  it("keeps an unreadable stored value aside before the first write replaces it", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PROGRESS_KEY, '{"version":1,"done":"from a newer lab"}');
+    const store = new ProgressStore(storage);
+    expect(store.corruptReason).toMatch(/done/);
+    expect(storage.getItem(UNREADABLE_PROGRESS_KEY)).toBeNull();
+    store.markDone("chroot", "enter");
+    expect(storage.getItem(UNREADABLE_PROGRESS_KEY)).toBe('{"version":1,"done":"from a newer lab"}');
+    expect(isStepDone(parseProgress(storage.getItem(PROGRESS_KEY)).progress, "chroot", "enter")).toBe(true);
+  });
+
+  it("keeps steps another tab stored meanwhile when it writes", () => {
+    const storage = new MemoryStorage();
+    const tabA = new ProgressStore(storage);
+    const tabB = new ProgressStore(storage);
+    tabA.markDone("chroot", "enter");
+    tabB.markDone("pid", "unshare"); // B has not heard of A's step: the write merges it
+    const stored = parseProgress(storage.getItem(PROGRESS_KEY)).progress;
+    expect(isStepDone(stored, "chroot", "enter")).toBe(true);
+    expect(isStepDone(stored, "pid", "unshare")).toBe(true);
+  });
+
+  it("merges another tab's progress when the storage event arrives, keeping its own position", () => {
+    const storage = new MemoryStorage();
+    const tabA = new ProgressStore(storage);
+    const tabB = new ProgressStore(storage);
+    const window = new EventTarget();
+    const stop = tabB.watch(window);
+    tabB.setPosition({ view: "step", exercise: "pid", step: 1 });
+    tabA.setPosition({ view: "step", exercise: "chroot", step: 0 });
+    tabA.markDone("chroot", "enter");
+    const changes: Progress[] = [];
+    tabB.events.on("change", (p) => changes.push(p));
+    window.dispatchEvent(Object.assign(new Event("storage"), { key: PROGRESS_KEY, newValue: storage.getItem(PROGRESS_KEY) }));
+    expect(isStepDone(tabB.progress, "chroot", "enter")).toBe(true);
+    expect(tabB.progress.position).toEqual({ view: "step", exercise: "pid", step: 1 });
+    expect(changes).toHaveLength(1);
+    // Other keys, a cleared storage and unreadable values change nothing.
+    for (const [key, newValue] of [["other", "x"], [PROGRESS_KEY, null], [PROGRESS_KEY, "]]"]] as const) {
+      window.dispatchEvent(Object.assign(new Event("storage"), { key, newValue }));
+    }
+    expect(changes).toHaveLength(1);
+    stop();
+    tabA.markDone("pid", "unshare");
+    window.dispatchEvent(Object.assign(new Event("storage"), { key: PROGRESS_KEY, newValue: storage.getItem(PROGRESS_KEY) }));
+    expect(isStepDone(tabB.progress, "pid", "unshare")).toBe(false);
+  });
+
+  it("resets deliberately: the reset is not merged back from storage", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PROGRESS_KEY, serializeProgress(sample));
+    const store = new ProgressStore(storage);
+    store.reset();
+    expect(parseProgress(storage.getItem(PROGRESS_KEY)).progress).toEqual({ ...EMPTY_PROGRESS, locale: "ko" });
   });
 });

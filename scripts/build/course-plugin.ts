@@ -1,0 +1,61 @@
+// Vite plugin: the course (src/content) and the instructors' content packs (src/exercises/pack-folders.ts
+// says where they are) are read, validated and compiled here, in Node, into the module
+// `virtual:isolation-lab/course`: the exercises as JSON. The page imports that module and ships no YAML
+// parser and no schema validator (src/exercises/loader.ts stays on the Node side: this plugin, the
+// guest tests and `npm run validate:content`).
+// A production build stops with every problem as file:line (the same report as `npm run
+// validate:content`); the dev server serves a module that throws that report, so the page shows it.
+import path from "node:path";
+import type { Plugin, ViteDevServer } from "vite";
+import { loadCourseWithPacks, type ContentPack } from "../../src/exercises/course-packs.ts";
+import { formatProblem } from "../../src/exercises/loader.ts";
+import { CONTENT_DIR } from "../../src/exercises/node-loader.ts";
+import { packFolders, readPack } from "../../src/exercises/pack-folders.ts";
+
+export const COURSE_MODULE = "virtual:isolation-lab/course";
+const RESOLVED = `\0${COURSE_MODULE}`;
+
+/** The module's source: `export const EXERCISES = [...]`, or a module that throws the problems. */
+export function courseModule(course: ContentPack, packs: readonly ContentPack[], build: boolean, fail: (report: string) => never): string {
+  const { exercises, problems } = loadCourseWithPacks(course, packs);
+  if (problems.length > 0) {
+    const report = `The course and content packs have ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`;
+    if (build) fail(report);
+    return `throw new Error(${JSON.stringify(report)});\n`;
+  }
+  return `export const EXERCISES = JSON.parse(${JSON.stringify(JSON.stringify(exercises))});\n`;
+}
+
+export function courseContent(folders: () => string[] = () => packFolders(), courseDir: string = CONTENT_DIR): Plugin {
+  let build = false;
+  let watchedDirs: string[] = [];
+  return {
+    name: "isolation-lab:course",
+    configResolved(config) {
+      build = config.command === "build";
+    },
+    resolveId(source) {
+      return source === COURSE_MODULE ? RESOLVED : null;
+    },
+    load(id) {
+      if (id !== RESOLVED) return null;
+      const dirs = [courseDir, ...folders()];
+      const [course, ...packs] = dirs.map(readPack) as [ContentPack, ...ContentPack[]];
+      // The dev server recompiles the course when one of its files changes.
+      dirs.forEach((dir, i) => [course, ...packs][i]!.files.forEach((file) => this.addWatchFile(path.join(dir, file.path))));
+      watchedDirs = dirs;
+      return courseModule({ ...course, name: "course", displayRoot: "src/content/" }, packs, build, (report) => this.error(report));
+    },
+    configureServer(server: ViteDevServer) {
+      // A new exercise file is not yet in the module's watch list: recompile when one appears.
+      const reloadOnNewFile = (file: string) => {
+        if (!file.endsWith(".md") || !watchedDirs.some((dir) => file.startsWith(dir + path.sep))) return;
+        const module = server.moduleGraph.getModuleById(RESOLVED);
+        if (module) server.moduleGraph.invalidateModule(module);
+        server.ws.send({ type: "full-reload" });
+      };
+      server.watcher.on("add", reloadOnNewFile);
+      server.watcher.on("unlink", reloadOnNewFile);
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// The course and content packs, validated and compiled to JSON at build time by
+// scripts/build/course-plugin.ts. Imported by the page's entry (src/main.ts), which hands it to the
+// elements through context; Node code loads the files itself (node-loader.ts, pack-folders.ts).
+declare module "virtual:isolation-lab/course" {
+  export const EXERCISES: readonly import("./model.ts").Exercise[];
+}

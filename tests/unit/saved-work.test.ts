@@ -1,0 +1,75 @@
+// SavedWork with a fake session and an in-memory store: what it tells the autosave, and files it refuses
+// before reading them.
+import { describe, expect, it } from "vitest";
+import { ProgressStore } from "../../src/course/progress-store.ts";
+import type { MachineStore } from "../../src/saved/machine-store.ts";
+import { SavedWork, type WorkChange } from "../../src/saved/saved-work.ts";
+import type { VmSession, VmSessionEvents } from "../../src/session/vm-session.ts";
+import { TypedEvents } from "../../src/shared/typed-events.ts";
+
+class FakeSession {
+  readonly events = new TypedEvents<VmSessionEvents>();
+  readonly state = { phase: "ready", mode: "restore", bootMs: 1, bootId: "b" } as const;
+  maxStateBytes(): Promise<number> {
+    return Promise.resolve(1_000_000);
+  }
+}
+
+class MemoryStore implements MachineStore {
+  bytes: Uint8Array | undefined;
+  load(): Promise<Uint8Array | undefined> {
+    return Promise.resolve(this.bytes);
+  }
+  save(bytes: Uint8Array): Promise<void> {
+    this.bytes = bytes;
+    return Promise.resolve();
+  }
+  clear(): Promise<void> {
+    this.bytes = undefined;
+    return Promise.resolve();
+  }
+}
+
+function savedWork() {
+  const session = new FakeSession();
+  const progress = new ProgressStore(undefined);
+  const work = new SavedWork({
+    session: session as unknown as VmSession,
+    store: new MemoryStore(),
+    progress,
+    course: new Map([["chroot", ["build-rootfs", "enter"]]]),
+  });
+  return { session, progress, work };
+}
+
+describe("SavedWork", () => {
+  it("tells the autosave when a step is done and when the console shows something", () => {
+    const { session, progress, work } = savedWork();
+    const changes: WorkChange[] = [];
+    const stop = work.watchWork((change) => changes.push(change));
+    progress.markDone("chroot", "enter");
+    progress.setPosition({ view: "overview" }); // not a step done
+    progress.markDone("chroot", "enter"); // already done
+    session.events.emit("console", new Uint8Array([0x6c]));
+    expect(changes).toEqual(["step-done", "console"]);
+    stop();
+    progress.markDone("chroot", "build-rootfs");
+    expect(changes).toHaveLength(2);
+  });
+
+  it("refuses a file larger than this guest's machine can be without reading it", async () => {
+    const { work } = savedWork();
+    let read = false;
+    const file = {
+      name: "huge.islab",
+      size: 600 * 1024 * 1024,
+      arrayBuffer: () => {
+        read = true;
+        return Promise.resolve(new ArrayBuffer(0));
+      },
+    } as unknown as File;
+    await work.importFile(file);
+    expect(read).toBe(false);
+    expect(work.problem).toMatchObject({ kind: "import-corrupt", fileName: "huge.islab" });
+  });
+});
