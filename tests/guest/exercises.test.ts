@@ -141,7 +141,8 @@ describe.runIf(!only)("the guest fingerprint", () => {
       await sleep(300);
       expect(await fingerprint(vm), undo).toBe(before);
     }
-  });
+    // Two fingerprints per probe, and a loaded machine can take several seconds for each.
+  }, 600_000);
 });
 
 /** A learner's console on a VM: type into it, and wait until what was typed has run. */
