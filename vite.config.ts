@@ -32,6 +32,8 @@ export default defineConfig({
   // offlineBuild: sw.js with the list of files to keep offline, and .br/.gz variants for the server.
   // contentPacks: instructors' exercise folders (content-packs/, LAB_CONTENT_PACKS), after the course.
   plugins: [v86NodeBuiltins(), contentPacks(), offlineBuild()],
+  // Each VM's emulator (v86 and its wasm glue) is a module worker of its own (src/vm/emulator-worker.ts).
+  worker: { format: "es", plugins: () => [v86NodeBuiltins()] },
   build: {
     outDir: "dist",
     emptyOutDir: true,

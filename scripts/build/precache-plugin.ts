@@ -16,9 +16,17 @@ export const SERVICE_WORKER_FILE = "sw.js";
 const SERVICE_WORKER_SOURCE = path.resolve(import.meta.dirname, "../../src/offline/service-worker.ts");
 const PLACEHOLDER = "__LAB_PRECACHE__";
 
-/** Files of the build that the page never loads: compressed variants, the worker itself, the guest's build records. */
+/**
+ * Files of the build that the page never loads: compressed variants, the worker itself, the guest's build
+ * records, and the in-thread emulator (Node's; the page runs each emulator in a worker of its own).
+ */
 function isPrecached(relative: string): boolean {
-  return !/\.(br|gz|map)$/.test(relative) && relative !== SERVICE_WORKER_FILE && !relative.startsWith("guest/");
+  return (
+    !/\.(br|gz|map)$/.test(relative) &&
+    relative !== SERVICE_WORKER_FILE &&
+    !relative.startsWith("guest/") &&
+    !/^assets\/in-process-emulator-[\w-]+\.js$/.test(relative)
+  );
 }
 
 async function entryFor(dir: string, relative: string): Promise<PrecacheEntry> {
