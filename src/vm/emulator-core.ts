@@ -19,11 +19,15 @@ export class EmulatorCore {
   private cable: MessagePort | null = null;
   private reportFrames = false;
   private stopped = false;
+  private wasm: Promise<WebAssembly.Module | undefined> | undefined;
 
   constructor(private readonly post: CorePost) {}
 
   handle(message: HostMessage): void {
     switch (message.type) {
+      case "prepare":
+        this.prepare(message.wasmPath);
+        return;
       case "start":
         this.start(message.start);
         return;
@@ -64,6 +68,28 @@ export class EmulatorCore {
     }
   }
 
+  /**
+   * Starts compiling v86's wasm from its URL (a browser: streaming, cached compiled by the browser) so
+   * the module is ready when the files arrive; v86 would fetch and compile it only once it is created.
+   */
+  private prepare(wasmPath: string): void {
+    if (this.wasm || !/^https?:/.test(wasmPath) || typeof WebAssembly.compileStreaming !== "function") return;
+    this.wasm = WebAssembly.compileStreaming(fetch(wasmPath)).catch(() => undefined);
+  }
+
+  /** v86's wasm_fn: instantiates the prepared module, or lets v86 load its wasm as usual. */
+  private wasmInstantiator(): Pick<V86Options, "wasm_fn"> {
+    const prepared = this.wasm;
+    if (!prepared) return {};
+    return {
+      wasm_fn: async (imports) => {
+        const module = await prepared;
+        if (module) return (await WebAssembly.instantiate(module, imports)).exports;
+        throw new Error("v86's WebAssembly module could not be loaded");
+      },
+    };
+  }
+
   private start(start: CoreStart): void {
     if (this.emulator || this.stopped) return;
     const { files } = start;
@@ -77,6 +103,7 @@ export class EmulatorCore {
       ...(files.state
         ? { initial_state: { buffer: files.state } }
         : { bzimage: { buffer: files.kernel! }, initrd: { buffer: files.initrd! }, cmdline: files.cmdline ?? "" }),
+      ...this.wasmInstantiator(),
       ...start.options,
     };
     let emulator: V86;
@@ -92,7 +119,14 @@ export class EmulatorCore {
       emulator.add_listener(`serial${port}-output-byte`, (byte: number) => this.onOutputByte(port, byte));
     }
     emulator.add_listener("net0-send", (frame: Uint8Array) => this.onFrameSent(frame));
-    emulator.add_listener("emulator-started", () => this.post({ type: "started" }));
+    emulator.add_listener("emulator-started", () => {
+      // v86 has copied the kernel and initrd into guest memory, or restored the state, by now: let the
+      // downloaded files go rather than keep megabytes the running guest never reads again.
+      settings.initial_state = undefined;
+      settings.bzimage = undefined;
+      settings.initrd = undefined;
+      this.post({ type: "started" });
+    });
   }
 
   private running(): V86 {

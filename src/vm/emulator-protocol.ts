@@ -24,6 +24,8 @@ export interface CoreStart {
 }
 
 export type HostMessage =
+  /** Sent as soon as the thread exists: compile v86's wasm while the guest files still download. */
+  | { readonly type: "prepare"; readonly wasmPath: string }
   | { readonly type: "start"; readonly start: CoreStart }
   /** Bytes for a serial port; the core feeds them as the guest's UART takes them (serial-writer.ts). */
   | { readonly type: "serial"; readonly port: SerialPort; readonly bytes: Uint8Array }
