@@ -35,6 +35,8 @@ export default defineConfig({
   // validated and compiled to JSON, so the page ships no YAML parser or schema validator.
   // bundleContents: dist/.vite/bundle-contents.json, what each chunk is made of (npm run bench shows it).
   plugins: [v86NodeBuiltins(), courseContent(), offlineBuild(), bundleContents()],
+  // Each VM's emulator (v86 and its wasm glue) is a module worker of its own (src/vm/emulator-worker.ts).
+  worker: { format: "es", plugins: () => [v86NodeBuiltins()] },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,15 +1,20 @@
 // The browser half of `npm run bench`: serves the production build with the classroom server (`npm run
-// serve`, what users run), drives Debian's Chromium with Playwright and measures what a learner waits for. Uses the same test ids as e2e/.
+// serve`, what users run), drives Debian's Chromium with Playwright and measures what a learner waits for
+// and what the tab costs. Uses the same test ids as e2e/. Times are read in the page (performance.now(),
+// from the navigation's start), so Playwright's own round trips do not count.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { readFileSync } from "node:fs";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { REPO_DIR } from "../images/node-asset-source.ts";
+import { labRenderer, processMemory, threadCpuSeconds, type ProcessMemory } from "./bench-processes.ts";
+import { RUNS, round, spread, type Spread } from "./bench-stats.ts";
+import { enterAndAwait, enterCommand, installEchoProbe, keystrokeEcho, watchLongTasks } from "./bench-terminal.ts";
 
 const PORT = 4179;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const round = (n: number): number => Math.round(n * 10) / 10;
+const BOOT_TIMEOUT_MS = 180_000;
 
 async function startServer(): Promise<ChildProcess> {
   const tsx = path.join(REPO_DIR, "node_modules", ".bin", "tsx");
@@ -28,75 +33,116 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error("the classroom server (scripts/serve.ts) did not start");
 }
 
-const ready = (page: Page, machine: number) =>
-  page.locator(`[data-testid=vm-status][data-phase=ready][data-machine="${machine}"]`).waitFor({ timeout: 120_000 });
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
-/** Types a command and waits until its output is on screen: "a prompt that answers". */
-async function answered(page: Page, token: string): Promise<void> {
-  await page.getByTestId("terminal").click();
-  await page.keyboard.type(`echo ${token}-$((6 * 7))\n`);
-  await page
-    .getByTestId("terminal")
-    .locator(".xterm-accessibility-tree")
-    .getByText(`${token}-42`, { exact: false })
-    .first()
-    .waitFor({ timeout: 30_000 });
+const ready = (page: Page, machine: number) =>
+  page.locator(`[data-testid=vm-status][data-phase=ready][data-machine="${machine}"]`).first().waitFor({ timeout: BOOT_TIMEOUT_MS });
+
+interface LoadTimes {
+  /** The page reported the machine ready (ms after navigation start). */
+  readonly readyMs: number;
+  /** From Enter to the answer on screen, for a command entered once the page said ready. */
+  readonly enterToAnswerMs: number;
+  /**
+   * Ready plus Enter-to-answer: when a command entered the moment the page said ready is answered (the
+   * bench's own paste before the Enter, a few hundred ms of Playwright round trips, is not counted).
+   */
+  readonly answeredMs: number;
 }
 
-async function loadToAnswer(page: Page, token: string, navigate: () => Promise<unknown>): Promise<{ readyMs: number; answeredMs: number }> {
-  const started = performance.now();
+/** Enters a command and waits until its output is on screen: "a prompt that answers". */
+const answered = (page: Page, token: string) => enterAndAwait(page, `echo ${token}-$((6 * 7))`, `${token}-42`);
+
+async function loadToAnswer(page: Page, token: string, navigate: () => Promise<unknown>): Promise<LoadTimes> {
   await navigate();
   await ready(page, 1);
-  const readyMs = performance.now() - started;
-  await answered(page, token);
-  return { readyMs: round(readyMs), answeredMs: round(performance.now() - started) };
+  const readyMs = await pageNow(page);
+  const answer = await answered(page, token);
+  const enterToAnswerMs = answer.shownAt - answer.enterAt;
+  return { readyMs: round(readyMs), enterToAnswerMs: round(enterToAnswerMs), answeredMs: round(readyMs + enterToAnswerMs) };
 }
 
-/** Resident memory of the browser's renderer processes (v86's guest RAM lives there), in MB. */
-async function rendererRssMb(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = (await cdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; id: number }[] };
-    let kb = 0;
-    for (const p of processInfo.filter((info) => info.type === "renderer")) {
-      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p.id}/status`, "utf8"));
-      kb += Number(match?.[1] ?? 0);
-    }
-    return kb / 1000;
-  } finally {
-    await cdp.detach();
+function summarize(loads: readonly LoadTimes[]): { answered: Spread; ready: Spread; enterToAnswer: Spread } {
+  return {
+    answered: spread(loads.map((l) => l.answeredMs)),
+    ready: spread(loads.map((l) => l.readyMs)),
+    enterToAnswer: spread(loads.map((l) => l.enterToAnswerMs)),
+  };
+}
+
+/** First visits: a fresh profile each (nothing cached, no service worker), to an answering prompt. */
+async function firstVisits(browser: Browser, url: string): Promise<ReturnType<typeof summarize>> {
+  const loads: LoadTimes[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    loads.push(await loadToAnswer(page, `first${i}`, () => page.goto(url)));
+    await context.close();
   }
+  return summarize(loads);
+}
+
+/** The main thread's and the emulator workers' share of a core while the guest sits at its prompt. */
+async function idleCpu(browser: Browser): Promise<{ mainThreadPercent: number; workerPercent: number }> {
+  await sleep(2000);
+  const pid = await labRenderer(browser);
+  const before = threadCpuSeconds(pid);
+  const started = performance.now();
+  await sleep(10_000);
+  const after = threadCpuSeconds(pid);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    mainThreadPercent: round(((after.main - before.main) / seconds) * 100),
+    workerPercent: round(((after.workers - before.workers) / seconds) * 100),
+  };
+}
+
+const tabMemory = (processes: readonly ProcessMemory[]) => ({
+  processes: processes.filter((p) => p.type !== "gpu-process" || p.rssMb > 0),
+  labRendererMb: Math.max(...processes.filter((p) => p.type === "renderer").map((p) => (p.workerThreads > 0 ? p.rssMb : 0))),
+});
+
+/** Keystroke echo idle and with a CPU-bound loop in the guest, and the page's long tasks meanwhile. */
+async function typing(page: Page): Promise<Record<string, unknown>> {
+  await installEchoProbe(page);
+  const idle = await keystrokeEcho(page, 20);
+  await enterCommand(page, "while :; do :; done &");
+  await sleep(1000);
+  const longTasks = await watchLongTasks(page, async () => {
+    await sleep(20_000);
+  });
+  const busy = await keystrokeEcho(page, 20);
+  await enterCommand(page, "kill %1");
+  return { idleMs: idle, busyMs: busy, longTasksPerMinuteWhileBusy: round((longTasks.count / longTasks.seconds) * 60), longestTaskMs: longTasks.longestMs };
 }
 
 /**
- * The comparison view's second VM: its cold boot (with its boot log) next to the learner's VM, what it
- * adds to the renderer's memory, and what is left after the view is closed and garbage is collected.
+ * The comparison view's second VM: its cold boot next to the learner's VM, VM 1's keystroke echo while
+ * it boots, and the tab's memory with two VMs.
  */
-async function measureSecondVm(browser: Browser, page: Page): Promise<Record<string, unknown>> {
-  const cdp = await page.context().newCDPSession(page);
-  const collect = async (): Promise<void> => {
-    await cdp.send("HeapProfiler.collectGarbage");
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  };
-  await collect();
-  const before = await rendererRssMb(browser);
+async function secondVm(browser: Browser, page: Page): Promise<Record<string, unknown>> {
   await page.getByTestId("compare-toggle").click();
+  await installEchoProbe(page);
   const started = performance.now();
   await page.getByTestId("boot-vm2").click();
-  await page.getByTestId("vm2").locator("[data-testid=vm-status][data-phase=ready]").waitFor({ timeout: 180_000 });
+  const vm1EchoWhileVm2BootsMs = await keystrokeEcho(page, 20);
+  await page.getByTestId("vm2").locator("[data-testid=vm-status][data-phase=ready]").waitFor({ timeout: BOOT_TIMEOUT_MS });
   const bootMs = performance.now() - started;
   await page.getByTestId("compare-busy").waitFor({ state: "detached", timeout: 60_000 });
-  const withBoth = await rendererRssMb(browser);
+  await sleep(3000);
+  const withBoth = tabMemory(await processMemory(browser));
   await page.getByTestId("compare-toggle").click();
   await page.getByTestId("compare").waitFor({ state: "detached" });
-  await collect();
-  const after = await rendererRssMb(browser);
-  return {
-    coldBootNextToFirstToReadyMs: round(bootMs),
-    rendererRssMb: { before: round(before), withBoth: round(withBoth), afterClose: round(after) },
-    addedMb: round(withBoth - before),
-    releasedMb: round(withBoth - after),
-  };
+  return { coldBootNextToFirstToReadyMs: round(bootMs), vm1EchoWhileVm2BootsMs, memoryWithTwoVms: withBoth };
+}
+
+async function firstWithServiceWorker(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await loadToAnswer(page, "sw", () => page.goto(url));
+  // Reloads are answered by the service worker once it kept everything.
+  await page.getByTestId("offline-status").and(page.locator("[data-offline=ready]")).first().waitFor({ timeout: 300_000 });
+  return page;
 }
 
 export async function measureInChromium(): Promise<Record<string, unknown>> {
@@ -108,41 +154,51 @@ export async function measureInChromium(): Promise<Record<string, unknown>> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const url = `http://localhost:${PORT}/`;
-    const firstVisit = await loadToAnswer(page, "first", () => page.goto(url));
-    const cachedReloads = [];
-    for (let i = 0; i < 3; i++) cachedReloads.push(await loadToAnswer(page, `reload${i}`, () => page.reload()));
+    process.stderr.write(`bench: ${RUNS} first visits...\n`);
+    const firstVisit = await firstVisits(browser, url);
 
-    // An idle guest: main-thread task time over wall time (v86 runs on the page's main thread).
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("Performance.enable");
-    const taskSeconds = async (): Promise<number> =>
-      (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? NaN;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const before = await taskSeconds();
-    const wallStart = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
-    const idlePercent = ((await taskSeconds()) - before) / ((performance.now() - wallStart) / 1000) * 100;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await firstWithServiceWorker(context, url);
+    process.stderr.write(`bench: ${RUNS} cached reloads...\n`);
+    const reloads: LoadTimes[] = [];
+    for (let i = 0; i < RUNS; i++) reloads.push(await loadToAnswer(page, `reload${i}`, () => page.reload()));
 
-    const coldStarted = performance.now();
-    await page.getByTestId("cold-boot-button").click();
-    await ready(page, 2);
-    const coldReadyMs = performance.now() - coldStarted;
-    await answered(page, "cold");
-    const coldAnsweredMs = performance.now() - coldStarted;
+    process.stderr.write("bench: idle guest, memory, typing...\n");
+    const idle = await idleCpu(browser);
+    const memoryWithOneVm = tabMemory(await processMemory(browser));
+    const keystrokes = await typing(page);
 
-    const secondVm = await measureSecondVm(browser, page);
+    process.stderr.write("bench: cold boots...\n");
+    const coldReady: number[] = [];
+    const coldAnswered: number[] = [];
+    const coldRuns = Math.min(RUNS, Number(process.env.BENCH_COLD_RUNS ?? 3));
+    for (let i = 0; i < coldRuns; i++) {
+      const started = performance.now();
+      await page.getByTestId("cold-boot-button").click();
+      await ready(page, i + 2);
+      const readyMs = performance.now() - started;
+      coldReady.push(readyMs);
+      const answer = await answered(page, `cold${i}`);
+      coldAnswered.push(readyMs + answer.shownAt - answer.enterAt);
+    }
 
-    const sorted = cachedReloads.map((r) => r.answeredMs).sort((a, b) => a - b);
+    process.stderr.write("bench: a second VM next to the first...\n");
+    await page.reload();
+    await ready(page, 1);
+    const second = await secondVm(browser, page);
+    await context.close();
+
     return {
+      chromium: browser.version() || "unknown",
       firstVisit,
-      cachedReloads,
-      pageLoadToAnsweringPromptMs: { median: sorted[Math.floor(sorted.length / 2)] },
-      coldBootToReadyMs: round(coldReadyMs),
-      coldBootToAnsweringPromptMs: round(coldAnsweredMs),
-      idleGuestMainThreadPercentOfOneCore: round(idlePercent),
-      secondVm,
+      cachedReload: summarize(reloads),
+      coldBoot: { ready: spread(coldReady), answered: spread(coldAnswered) },
+      idleGuest: idle,
+      memoryWithOneVm,
+      keystrokeEcho: keystrokes,
+      secondVm: second,
+      host: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", loadAverage: os.loadavg().map(round) },
     };
   } finally {
     await browser.close();

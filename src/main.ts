@@ -11,11 +11,14 @@ import { OfflineSupport } from "./offline/offline-support.ts";
 import { IndexedDbMachineStore } from "./saved/machine-store.ts";
 import { SavedWork } from "./saved/saved-work.ts";
 import { FetchAssetSource } from "./session/fetch-asset-source.ts";
+import { createWorkerMachine } from "./vm/worker-emulator.ts";
 
 const session = new VmSession({
   assets: new FetchAssetSource(new URL("guest/", document.baseURI)),
   wasmPath: V86_WASM_URL,
   v86Version: V86_VERSION,
+  // Each machine's emulator runs in its own worker: the page stays responsive while the guest computes.
+  createMachine: createWorkerMachine,
 });
 
 const app = document.querySelector("lab-app") ?? document.body.appendChild(document.createElement("lab-app"));

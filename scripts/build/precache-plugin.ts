@@ -17,12 +17,16 @@ const SERVICE_WORKER_SOURCE = path.resolve(import.meta.dirname, "../../src/offli
 const PLACEHOLDER = "__LAB_PRECACHE__";
 
 /**
- * Files of the build that the page never loads: compressed variants, the worker itself, the guest's
- * build records, the build's own reports (.vite/).
+ * Files of the build that the page never loads: compressed variants, the worker itself, the guest's build
+ * records, the build's own reports (.vite/), and the in-thread emulator (Node's; the page runs each emulator in a worker of its own).
  */
 function isPrecached(relative: string): boolean {
   return (
-    !/\.(br|gz|map)$/.test(relative) && relative !== SERVICE_WORKER_FILE && !relative.startsWith("guest/") && !relative.startsWith(".vite/")
+    !/\.(br|gz|map)$/.test(relative) &&
+    relative !== SERVICE_WORKER_FILE &&
+    !relative.startsWith("guest/") &&
+    !relative.startsWith(".vite/") &&
+    !/^assets\/in-process-emulator-[\w-]+\.js$/.test(relative)
   );
 }
 

@@ -3,6 +3,7 @@
 import { V86_VERSION, V86_WASM_URL } from "../vm/v86-assets.ts";
 import { VmSession } from "../session/vm-session.ts";
 import { FetchAssetSource } from "../session/fetch-asset-source.ts";
+import { createWorkerMachine } from "../vm/worker-emulator.ts";
 import type { ComparisonLabOptions } from "./comparison-lab.ts";
 import { browserMemoryFacts } from "./memory-guard.ts";
 import { nativeHash } from "./native-hash.ts";
@@ -11,7 +12,7 @@ export function browserComparisonOptions(vm1: VmSession): ComparisonLabOptions {
   const assets = new FetchAssetSource(new URL("guest/", document.baseURI));
   return {
     vm1,
-    createSession: () => new VmSession({ assets, wasmPath: V86_WASM_URL, v86Version: V86_VERSION }),
+    createSession: () => new VmSession({ assets, wasmPath: V86_WASM_URL, v86Version: V86_VERSION, createMachine: createWorkerMachine }),
     loadManifest: () => assets.loadManifest(),
     nativeHash,
     memoryFacts: browserMemoryFacts,

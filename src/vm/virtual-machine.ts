@@ -1,15 +1,17 @@
 // One emulated PC: v86 with the lab's guest image, the learner's console on ttyS0 and the guest agent
-// on ttyS1. This is the only module that touches v86. It runs unchanged in the browser and in Node.
-import { V86, type V86Options } from "v86";
+// on ttyS1. This is the host's side of the machine: its lifecycle, files, console and agent. The emulator
+// itself runs in an EmulatorCore reached by messages (emulator-protocol.ts): in its own Web Worker in the
+// browser (worker-emulator.ts), in the same thread in Node (in-process-emulator.ts, the default).
+import type { V86Options } from "v86";
 import { AgentClient, type AgentTransport } from "./agent-client.ts";
 import { LineSplitter } from "./agent-protocol.ts";
 import { AgentError } from "./agent-errors.ts";
 import type { AssetSource } from "./asset-source.ts";
 import { randomHex } from "../shared/bytes.ts";
+import type { CoreBootFiles, CoreMessage, EmulatorChannel, EmulatorLauncher, HostMessage } from "./emulator-protocol.ts";
 import { machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile, type StateOrigin } from "./manifest.ts";
 import { sharePath } from "./file-share.ts";
-import { SerialWriter } from "./serial-writer.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { transition, type BootMode, type VmFailure, type VmNotice, type VmState } from "./vm-state.ts";
@@ -36,6 +38,8 @@ export interface VirtualMachineOptions {
    * from another v86 build or machine would crash the guest.
    */
   readonly resume?: ResumeState;
+  /** Where the emulator runs: in this thread unless given (the page passes workerEmulator). */
+  readonly launchEmulator?: EmulatorLauncher;
 }
 
 export interface ResumeState {
@@ -56,7 +60,7 @@ export interface VmEvents {
   console: Uint8Array;
   /** Something the learner should know that is not an error (e.g. a refused snapshot). */
   notice: VmNotice;
-  /** An Ethernet frame the guest's network card put on the wire (see network-link.ts). */
+  /** A copy of a frame the guest's card put on its cable, while one that reports is plugged (network-link.ts). */
   frame: Uint8Array;
 }
 
@@ -70,15 +74,17 @@ const encoder = new TextEncoder();
 class SerialTransport implements AgentTransport {
   private readonly splitter = new LineSplitter();
   private readonly listeners = new Set<(line: string) => void>();
-  writer: SerialWriter | undefined;
+  write: ((bytes: Uint8Array) => void) | undefined;
 
-  receive(byte: number): void {
-    const line = this.splitter.pushByte(byte);
-    if (line !== undefined) for (const listener of this.listeners) listener(line);
+  receive(bytes: Uint8Array): void {
+    for (const byte of bytes) {
+      const line = this.splitter.pushByte(byte);
+      if (line !== undefined) for (const listener of this.listeners) listener(line);
+    }
   }
 
   send(text: string): void {
-    this.writer?.write(encoder.encode(text));
+    this.write?.(encoder.encode(text));
   }
 
   onLine(listener: (line: string) => void): Unsubscribe {
@@ -87,22 +93,39 @@ class SerialTransport implements AgentTransport {
   }
 }
 
+interface Request {
+  readonly resolve: (message: CoreMessage) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** How long a stopping emulator may take to release its memory before its thread is ended anyway. */
+const STOP_TIMEOUT_MS = 5000;
+
 export class VirtualMachine {
   readonly events = new TypedEvents<VmEvents>();
   readonly agent: AgentClient;
   private current: VmState = { phase: "idle" };
-  private emulator: V86 | undefined;
-  private consoleWriter: SerialWriter | undefined;
+  private channel: EmulatorChannel | undefined;
   private readonly transport = new SerialTransport();
   private readonly abort = new AbortController();
-  private consoleBatch: number[] = [];
   private consoleTail = "";
   private transcript: number[] = [];
-  private consoleFlushScheduled = false;
   private bootStarted = 0;
+  private started: Promise<void> | undefined;
+  private markStarted: () => void = () => {};
+  private stopped: (() => void) | undefined;
+  private readonly requests = new Map<number, Request>();
+  private nextRequestId = 1;
+  /** Rejects when the machine fails while it boots, so start() does not wait for its timeout. */
+  private readonly bootFailed: Promise<never>;
+  private rejectBoot: (error: Error) => void = () => {};
 
   constructor(private readonly options: VirtualMachineOptions) {
     this.agent = new AgentClient(this.transport);
+    this.bootFailed = new Promise<never>((_, reject) => {
+      this.rejectBoot = reject;
+    });
+    this.bootFailed.catch(() => undefined);
   }
 
   get state(): VmState {
@@ -127,13 +150,18 @@ export class VirtualMachine {
         mode = "cold";
         this.events.emit("notice", { kind: "snapshot-refused", detail: incompatible });
       }
-      const buffers = await this.loadFiles(mode);
+      mark("start");
+      // The emulator's thread starts (and compiles v86's wasm) while the files download.
+      const [channel, buffers] = await Promise.all([this.launch(), this.loadFiles(mode)]);
+      mark("files-loaded");
+      if (this.isDisposed()) return;
       this.setState({ phase: "booting", mode });
-      await this.boot(mode, buffers);
+      await this.boot(mode, channel, buffers);
     } catch (error) {
       // dispose() may have run while start() awaited; TypeScript still narrows `this.current.phase` to
       // "idle" from the check above, so compare through a method (a direct comparison fails tsc).
       if (this.isDisposed()) return;
+      if (error instanceof VmError) throw error;
       const failure = failureOf(error);
       this.fail(failure);
       throw new VmError(failure);
@@ -143,13 +171,26 @@ export class VirtualMachine {
   /** Types into the learner's console, as if from a keyboard on the serial line. */
   sendConsole(data: string | Uint8Array): void {
     if (this.current.phase !== "ready") return;
-    this.consoleWriter?.write(typeof data === "string" ? encoder.encode(data) : data);
+    this.post({ type: "serial", port: 0, bytes: typeof data === "string" ? encoder.encode(data) : data });
   }
 
   /** Hands an Ethernet frame to the guest's network card, as if it arrived on its cable. */
   receiveFrame(frame: Uint8Array): void {
     if (this.current.phase !== "ready" && this.current.phase !== "booting") return;
-    if (this.emulator) deliverFrame(this.emulator, frame);
+    this.post({ type: "frame", frame });
+  }
+
+  /**
+   * Plugs the card's cable into `port` (network-link.ts gives the other end to another machine), so
+   * frames go emulator to emulator without passing through this thread; null pulls it out. With
+   * `report`, every frame the card sends is also announced as a "frame" event.
+   */
+  plugCable(port: MessagePort | null, report: boolean): void {
+    if (!this.channel || this.isDisposed()) {
+      port?.close();
+      return;
+    }
+    this.post({ type: "cable", port, report }, port ? [port] : []);
   }
 
   /** Tells the guest the terminal's size so full-screen programs and line wrapping fit. */
@@ -162,18 +203,24 @@ export class VirtualMachine {
 
   /** Puts a file into the file-exchange share (see file-share.ts). */
   async putSharedFile(name: string, data: Uint8Array): Promise<void> {
-    await this.runningEmulator().create_file(sharePath(name), data);
+    const path = sharePath(name);
+    await this.request((id) => ({ type: "put-file", id, path, data }));
   }
 
   /** Reads a file the guest put into the file-exchange share. */
   async takeSharedFile(name: string): Promise<Uint8Array> {
-    return this.runningEmulator().read_file(sharePath(name));
+    const path = sharePath(name);
+    const reply = await this.request((id) => ({ type: "take-file", id, path }));
+    if (reply.type !== "file") throw new Error(`unexpected reply ${reply.type}`);
+    return reply.data;
   }
 
   /** The emulator's complete state, as v86 serializes it (restore it with the same build and options). */
   async saveState(): Promise<ArrayBuffer> {
-    if (!this.emulator || this.current.phase !== "ready") throw new Error("saveState() needs a running VM");
-    return this.emulator.save_state();
+    if (this.current.phase !== "ready") throw new Error("saveState() needs a running VM");
+    const reply = await this.request((id) => ({ type: "save", id }));
+    if (reply.type !== "saved") throw new Error(`unexpected reply ${reply.type}`);
+    return reply.state;
   }
 
   /** Stops the emulator and releases its memory; safe to call in any state, more than once. */
@@ -182,21 +229,86 @@ export class VirtualMachine {
     this.setState({ phase: "disposed" });
     this.abort.abort();
     this.agent.dispose();
-    const emulator = this.emulator;
-    this.emulator = undefined;
-    this.consoleWriter?.dispose();
-    this.transport.writer?.dispose();
-    // The writers' closures hold the emulator: drop them, or a disposed VM that is still referenced
-    // (a test, the bench) keeps its guest's RAM alive.
-    this.consoleWriter = undefined;
-    this.transport.writer = undefined;
+    this.transport.write = undefined;
     this.events.clear();
-    if (emulator) await emulator.destroy();
+    this.failRequests(new Error("the machine was shut down"));
+    const channel = this.channel;
+    this.channel = undefined;
+    if (!channel) return;
+    // The core destroys v86 (its memory goes back at once), then the worker itself is ended.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, STOP_TIMEOUT_MS);
+      this.stopped = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      channel.post({ type: "stop" });
+    });
+    channel.close();
   }
 
-  private runningEmulator(): V86 {
-    if (!this.emulator || this.current.phase !== "ready") throw new Error("the machine is not running");
-    return this.emulator;
+  private async launch(): Promise<EmulatorChannel> {
+    const launcher = this.options.launchEmulator ?? (async () => (await import("./in-process-emulator.ts")).inProcessEmulator());
+    const channel = await launcher();
+    if (this.isDisposed()) {
+      channel.close();
+      return channel;
+    }
+    this.channel = channel;
+    channel.onMessage((message) => this.onCoreMessage(message));
+    channel.post({ type: "prepare", wasmPath: this.options.wasmPath });
+    this.transport.write = (bytes) => this.post({ type: "serial", port: 1, bytes });
+    return channel;
+  }
+
+  private post(message: HostMessage, transfer?: Transferable[]): void {
+    this.channel?.post(message, transfer);
+  }
+
+  private request(make: (id: number) => HostMessage): Promise<CoreMessage> {
+    if (!this.channel || this.current.phase !== "ready") return Promise.reject(new Error("the machine is not running"));
+    const id = this.nextRequestId++;
+    return new Promise<CoreMessage>((resolve, reject) => {
+      this.requests.set(id, { resolve, reject });
+      this.post(make(id));
+    });
+  }
+
+  private failRequests(error: Error): void {
+    for (const request of this.requests.values()) request.reject(error);
+    this.requests.clear();
+  }
+
+  private onCoreMessage(message: CoreMessage): void {
+    switch (message.type) {
+      case "started":
+        mark("emulator-started");
+        this.markStarted();
+        return;
+      case "serial":
+        if (message.port === 0) this.onConsole(message.bytes);
+        else this.transport.receive(message.bytes);
+        return;
+      case "frame":
+        this.events.emit("frame", message.frame);
+        return;
+      case "saved":
+      case "file":
+      case "done":
+      case "failed": {
+        const request = this.requests.get(message.id);
+        this.requests.delete(message.id);
+        if (message.type === "failed") request?.reject(new Error(message.message));
+        else request?.resolve(message);
+        return;
+      }
+      case "error":
+        this.fail({ kind: "emulator-error", message: message.message });
+        return;
+      case "stopped":
+        this.stopped?.();
+        return;
+    }
   }
 
   private isDisposed(): boolean {
@@ -211,7 +323,11 @@ export class VirtualMachine {
   private fail(failure: VmFailure): void {
     if (this.current.phase === "error" || this.current.phase === "disposed") return;
     this.setState({ phase: "error", failure });
-    void this.emulator?.stop();
+    this.failRequests(new Error(failure.message));
+    this.markStarted();
+    this.rejectBoot(new VmError(failure));
+    // The CPU stops; its memory is released when the owner disposes the VM.
+    this.post({ type: "halt" });
   }
 
   private async loadFiles(mode: BootMode): Promise<Map<string, ArrayBuffer>> {
@@ -248,47 +364,40 @@ export class VirtualMachine {
     return new Map(buffers);
   }
 
-  private async boot(mode: BootMode, buffers: Map<string, ArrayBuffer>): Promise<void> {
+  private async boot(mode: BootMode, channel: EmulatorChannel, buffers: Map<string, ArrayBuffer>): Promise<void> {
     const { manifest } = this.options;
-    const file = (name: string): { buffer: ArrayBuffer } => ({ buffer: buffers.get(name)! });
     const cmdline = this.options.verboseBoot
       ? manifest.vm.cmdline.replace(/\bquiet\b/, "loglevel=7").trim()
       : manifest.vm.cmdline;
-    const settings: V86Options = {
-      wasm_path: this.options.wasmPath,
-      bios: file("bios"),
-      autostart: true,
-      disable_keyboard: true,
-      disable_mouse: true,
-      disable_speaker: true,
-      ...machineOptions(manifest),
-      ...(mode === "restore"
-        ? { initial_state: this.options.resume ? { buffer: this.options.resume.state } : file("state") }
-        : { bzimage: file("kernel"), initrd: file("initrd"), cmdline }),
-      ...this.options.v86Options,
-    };
-
+    const bios = buffers.get("bios")!;
+    const files: CoreBootFiles =
+      mode === "restore"
+        ? { bios, state: this.options.resume ? this.options.resume.state : buffers.get("state")! }
+        : { bios, kernel: buffers.get("kernel")!, initrd: buffers.get("initrd")!, cmdline };
+    // The downloaded files move to the emulator's thread (no copy); this side keeps none of them. A
+    // learner's saved state is copied instead: its owner may still need it (a retry, an export).
+    const transfer = [files.bios, files.kernel, files.initrd, this.options.resume ? undefined : files.state].filter(
+      (b): b is ArrayBuffer => b !== undefined,
+    );
+    buffers.clear();
+    this.started = new Promise<void>((resolve) => {
+      this.markStarted = resolve;
+    });
     this.bootStarted = performance.now();
-    const emulator = new V86(settings);
-    this.emulator = emulator;
-    this.consoleWriter = new SerialWriter((bytes) => emulator.serial_send_bytes(0, bytes), () => uartQueueLength(emulator, 0));
-    this.transport.writer = new SerialWriter((bytes) => emulator.serial_send_bytes(1, bytes), () => uartQueueLength(emulator, 1));
-    emulator.add_listener("serial0-output-byte", (byte) => this.onConsoleByte(byte));
-    emulator.add_listener("serial1-output-byte", (byte) => this.transport.receive(byte));
-    // The card has no backend of its own (machine-options.ts): whoever listens decides where frames go.
-    emulator.add_listener("net0-send", (frame: Uint8Array) => this.events.emit("frame", frame));
+    channel.post(
+      { type: "start", start: { wasmPath: this.options.wasmPath, options: { ...machineOptions(manifest), ...this.options.v86Options }, files } },
+      transfer,
+    );
 
     const timeoutMs = this.options.bootTimeoutMs ?? (mode === "restore" ? 20_000 : 60_000);
     const bootId = await withTimeout(
-      mode === "restore" ? this.resumeAgent(emulator) : this.waitForAgentReady(),
+      Promise.race([mode === "restore" ? this.resumeAgent() : this.waitForAgentReady(), this.bootFailed]),
       timeoutMs,
       () => new BootTimeoutError(`The guest did not answer within ${Math.round(timeoutMs / 1000)} s of starting.`),
     );
     if (this.current.phase !== "booting") return;
-    if (mode === "restore") {
-      // The snapshot's clock stopped when it was saved; the learner expects today's date.
-      await this.agent.setClock(Date.now(), { timeoutMs: 5000 }).catch(() => undefined);
-    }
+    mark("agent-answered");
+    mark("ready");
     this.setState({ phase: "ready", mode, bootMs: performance.now() - this.bootStarted, bootId });
   }
 
@@ -302,18 +411,18 @@ export class VirtualMachine {
   }
 
   /** After a restore the agent is already running: it does not announce itself, so ask it. */
-  private async resumeAgent(emulator: V86): Promise<string> {
-    await new Promise<void>((resolve) => {
-      // Serial input sent before the emulator runs is lost.
-      if (emulator.is_running()) resolve();
-      else emulator.add_listener("emulator-started", () => resolve());
-    });
+  private async resumeAgent(): Promise<string> {
+    // Serial input sent before the emulator runs is lost.
+    await this.started;
     this.replaySnapshotConsole();
     this.transport.send("\n"); // ends any half-received line in the agent
     for (;;) {
       if (this.current.phase !== "booting") return "";
       try {
         await this.agent.ping({ timeoutMs: 1000, signal: this.abort.signal });
+        // The snapshot's clock stopped when it was saved; the learner expects today's date. The agent
+        // sets it itself (no shell), alongside the script below.
+        const clock = this.agent.setClock(Date.now(), { timeoutMs: 5000 }).catch(() => undefined);
         // One script (each costs a shell start in the guest): every restore resumes the same random
         // pool, so mix in fresh host entropy (two machines restored from one snapshot must not produce
         // the same mktemp names or keys), and read the boot id.
@@ -321,6 +430,7 @@ export class VirtualMachine {
           `echo ${randomHex(64)} > /dev/urandom; cat /proc/sys/kernel/random/boot_id`,
           { timeoutMs: 5000 },
         );
+        await clock;
         return new TextDecoder().decode(result.stdout).trim();
       } catch (error) {
         if (!(error instanceof AgentError) || this.abort.signal.aborted) throw error;
@@ -334,19 +444,9 @@ export class VirtualMachine {
     if (text) this.events.emit("console", encoder.encode(text));
   }
 
-  private onConsoleByte(byte: number): void {
-    this.consoleBatch.push(byte);
-    if (this.transcript.length < CONSOLE_TRANSCRIPT_LIMIT) this.transcript.push(byte);
-    if (this.consoleFlushScheduled) return;
-    this.consoleFlushScheduled = true;
-    // v86 reports one byte per event; deliver them as one chunk per task.
-    queueMicrotask(() => this.flushConsole());
-  }
-
-  private flushConsole(): void {
-    this.consoleFlushScheduled = false;
-    const chunk = Uint8Array.from(this.consoleBatch);
-    this.consoleBatch = [];
+  private onConsole(chunk: Uint8Array): void {
+    const room = CONSOLE_TRANSCRIPT_LIMIT - this.transcript.length;
+    if (room > 0) for (const byte of chunk.subarray(0, room)) this.transcript.push(byte);
     this.events.emit("console", chunk);
     // Only the end of a chunk can complete the marker; spreading a whole large chunk would overflow
     // the engine's argument limit.
@@ -358,24 +458,8 @@ export class VirtualMachine {
   }
 }
 
-/**
- * How many received bytes the guest has not read from serial port `port` yet. This reads v86 internals
- * (not in its typed API, but stable across its builds); undefined makes SerialWriter fall back to pacing.
- */
-function uartQueueLength(emulator: V86, port: number): number | undefined {
-  const internals = emulator as unknown as {
-    v86?: { cpu?: { devices?: Record<string, { input?: { length?: unknown } } | undefined> } };
-  };
-  const length = internals.v86?.cpu?.devices?.[`uart${port}`]?.input?.length;
-  return typeof length === "number" ? length : undefined;
-}
-
-/**
- * Puts a frame into the card's receive path. v86's bus is not in its typed API (it is what its own
- * network backends use, stable across its builds); without it the frame is dropped, like on a wire.
- */
-function deliverFrame(emulator: V86, frame: Uint8Array): void {
-  const internals = emulator as unknown as { bus?: { send?: (name: string, value: unknown) => void } };
-  internals.bus?.send?.("net0-receive", frame);
+/** A user-timing mark ("lab-vm:ready", ...): where a start spends its time shows in the bench and devtools. */
+function mark(step: string): void {
+  performance.mark(`lab-vm:${step}`);
 }
 
