@@ -13,6 +13,7 @@ import { parseManifest, type GuestManifest } from "../src/vm/manifest.ts";
 import { VirtualMachine } from "../src/vm/virtual-machine.ts";
 import type { BootMode } from "../src/vm/vm-state.ts";
 import { measureInChromium } from "./bench-chromium.ts";
+import { freeMemoryAfterExercise, measureContainerStart } from "./bench-containers.ts";
 import { measureSavedWork } from "./bench-saved-work.ts";
 import { measureClassroomServe } from "./bench-serve.ts";
 
@@ -109,6 +110,16 @@ async function measureSecondVm(manifest: GuestManifest): Promise<Record<string, 
   };
 }
 
+/** crun against the hand-made container; then the guest's free memory once exercise 13 (the most
+ * containers at once) has been worked through on a fresh VM. */
+async function measureContainers(manifest: GuestManifest): Promise<Record<string, unknown>> {
+  const first = await startVm(manifest, "restore");
+  const start = await measureContainerStart(first.vm).finally(() => first.vm.dispose());
+  const fresh = await startVm(manifest, "restore");
+  const memory = await freeMemoryAfterExercise(fresh.vm, "13-docker-architecture").finally(() => fresh.vm.dispose());
+  return { ...start, afterHeaviestExercise: memory };
+}
+
 function sizes(manifest: GuestManifest): Record<string, unknown> {
   const dist = path.join(REPO_DIR, "dist");
   let bundleGzip: number | string = "skipped: dist/ not built (npx vite build)";
@@ -144,6 +155,10 @@ function listFiles(dir: string): string[] {
 const manifest = parseManifest(await new NodeAssetSource().loadManifest());
 process.stderr.write("bench: measuring in Node (about 40 s)...\n");
 const node = await measureNode(manifest);
+process.stderr.write("bench: container start (crun and hand-made) and memory after the heaviest exercise (about 2 min)...\n");
+const containers = await measureContainers(manifest).catch((error: unknown) => ({
+  skipped: error instanceof Error ? error.message : String(error),
+}));
 process.stderr.write("bench: measuring a second VM next to the first in Node (about 15 s)...\n");
 const secondVm = await measureSecondVm(manifest);
 process.stderr.write("bench: saving, resuming and moving files in Node (about 20 s)...\n");
@@ -167,6 +182,7 @@ const result = {
     idleGuestHostCpuPercent: 5,
   },
   node,
+  containers,
   secondVm,
   savedWork,
   chromium,
