@@ -19,7 +19,7 @@ afterEach(async () => {
 /** A bundle: rootfs/ is the registry's busybox image unpacked (its one layer), config.json from `crun spec`. */
 const MAKE_BUNDLE = `set -e
 b=$(mktemp -d /tmp/bundle.XXXXXX); mkdir $b/rootfs
-layer=$(sed -n 's/.*"digest": *"sha256:\\([0-9a-f]*\\)".*layer.*/\\1/p' /var/lib/registry/blobs/sha256/$(sed -n 's/.*"digest": *"sha256:\\([0-9a-f]*\\)".*/\\1/p' /var/lib/registry/repositories/busybox/index.json))
+layer=$(sed -n 's/.*layer.*"digest": *"sha256:\\([0-9a-f]*\\)".*/\\1/p' /var/lib/registry/blobs/sha256/$(sed -n 's/.*"digest": *"sha256:\\([0-9a-f]*\\)".*/\\1/p' /var/lib/registry/repositories/busybox/index.json))
 gzip -dc /var/lib/registry/blobs/sha256/$layer | tar -xf - -C $b/rootfs
 cd $b && crun spec`;
 
@@ -53,7 +53,7 @@ describe("crun", () => {
       `${MAKE_BUNDLE}
        # A seccomp section that refuses mkdir (EPERM = errno 1), everything else allowed.
        sed -i 's/"linux": {/"linux": {"seccomp": {"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86"], "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]},/' config.json
-       sed -i 's/"sh"/"sh", "-c", "grep Seccomp: \\/proc\\/self\\/status; mkdir \\/tmp\\/d; echo \\\\$(cat \\/dev\\/null; echo null-ok)"/; s/"terminal": true/"terminal": false/' config.json
+       sed -i 's/"sh"/"sh", "-c", "grep Seccomp: \\/proc\\/self\\/status; mkdir \\/tmp\\/d; cat \\/dev\\/null \\&\\& echo null-ok"/; s/"terminal": true/"terminal": false/' config.json
        crun run lesson2`,
       { timeoutMs: 60_000 },
     );

@@ -22,17 +22,19 @@ const REG = "/var/lib/registry";
  * A raw HTTP request through bash's /dev/tcp: prints the status line, the headers (CR removed) and the
  * body. BODY_FILE, when given, is sent with its Content-Length.
  */
-const HTTP = String.raw`http() { # METHOD PATH [BODY_FILE]
-  exec 3<>/dev/tcp/127.0.0.1/5000
-  if [ -n "\${3:-}" ]; then
-    printf '%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: %s\r\n\r\n' "$1" "$2" "$(wc -c <"$3")" >&3
-    cat "$3" >&3
-  else
-    printf '%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n' "$1" "$2" >&3
-  fi
-  tr -d '\r' <&3
-  exec 3<&-
-}`;
+const HTTP = [
+  "http() { # METHOD PATH [BODY_FILE]",
+  "  exec 3<>/dev/tcp/127.0.0.1/5000",
+  '  if [ -n "${3:-}" ]; then',
+  "    printf '%s %s HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Length: %s\\r\\n\\r\\n' \"$1\" \"$2\" \"$(wc -c <\"$3\")\" >&3",
+  '    cat "$3" >&3',
+  "  else",
+  "    printf '%s %s HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' \"$1\" \"$2\" >&3",
+  "  fi",
+  "  tr -d '\\r' <&3",
+  "  exec 3<&-",
+  "}",
+].join("\n");
 
 async function http(script: string): Promise<string> {
   return shOk(vm, `${HTTP}\n${script}`, { timeoutMs: 60_000 });
