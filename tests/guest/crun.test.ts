@@ -83,7 +83,10 @@ describe("a stock-looking network set-up", () => {
   });
 
   it("ss lists a listening socket with the process that owns it", async () => {
-    const out = await shOk(vm, "nc -l -p 8099 </dev/null >/dev/null & sleep 0.3; ss -ltnp; kill $!");
+    const out = await shOk(
+      vm,
+      "nc -l -p 8099 </dev/null >/dev/null & for i in $(seq 100); do ss -ltn | grep -q ':8099 ' && break; sleep 0.1; done; ss -ltnp; kill $!",
+    );
     expect(out).toMatch(/LISTEN.*:8099\b.*users:\(\("nc",pid=\d+/);
   });
 });

@@ -89,9 +89,16 @@ describe.sequential("OCI images and the registry", () => {
     expect(await http(`http GET /v2/busybox/manifests/${digest}`)).toContain('"schemaVersion": 2');
     expect(await http(`http HEAD /v2/busybox/manifests/latest`)).not.toContain("schemaVersion");
     const layer = field(manifest, /tar\+gzip", "digest": "(sha256:[0-9a-f]{64})"/);
-    expect(await shOk(vm, `${HTTP}\nhttp GET /v2/busybox/blobs/${layer} | sed '1,/^$/d' | sha256sum | cut -c1-64`)).toBe(
-      layer.slice(7),
+    // The body, raw (bytes after the headers, Content-Length of them), hashes to the digest asked for.
+    const blob = await shOk(
+      vm,
+      `exec 3<>/dev/tcp/127.0.0.1/5000
+       printf 'GET /v2/busybox/blobs/${layer} HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3
+       cat <&3 >/tmp/response
+       length=$(tr -d '\\r' </tmp/response | sed -n 's/^Content-Length: //p' | head -n 1)
+       tail -c "$length" /tmp/response | sha256sum | cut -c1-64`,
     );
+    expect(blob).toBe(layer.slice(7));
     const unknown = await http(`http GET /v2/busybox/blobs/sha256:${"0".repeat(64)}`);
     expect(unknown).toMatch(/^HTTP\/1.1 404 Not Found\n/);
     expect(unknown).toContain('"code": "BLOB_UNKNOWN"');
