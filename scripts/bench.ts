@@ -19,6 +19,7 @@ import { measureInChromium } from "./bench-chromium.ts";
 import { goalRows, markdownTable } from "./bench-goals.ts";
 import { goalInputs } from "./bench-inputs.ts";
 import { writeReadmeTable } from "./bench-readme.ts";
+import { freeMemoryAfterExercise, measureContainerStart } from "./bench-containers.ts";
 import { measureSavedWork } from "./bench-saved-work.ts";
 import { measureClassroomServe } from "./bench-serve.ts";
 import { bundleReport } from "./bundle-report.ts";
@@ -116,6 +117,16 @@ function servedBytes(file: string): number {
   return existsSync(`${file}.br`) ? Math.min(raw, statSync(`${file}.br`).size) : raw;
 }
 
+/** crun against the hand-made container; then the guest's free memory once exercise 13 (the most
+ * containers at once) has been worked through on a fresh VM. */
+async function measureContainers(manifest: GuestManifest): Promise<Record<string, unknown>> {
+  const first = await startVm(manifest, "restore");
+  const start = await measureContainerStart(first.vm).finally(() => first.vm.dispose());
+  const fresh = await startVm(manifest, "restore");
+  const memory = await freeMemoryAfterExercise(fresh.vm, "13-docker-architecture").finally(() => fresh.vm.dispose());
+  return { ...start, afterHeaviestExercise: memory };
+}
+
 function sizes(manifest: GuestManifest): Record<string, unknown> {
   const dist = path.join(REPO_DIR, "dist");
   let bundleGzip: number | string = "skipped: dist/ not built (npx vite build)";
@@ -156,11 +167,16 @@ const parts = new Set((process.env.BENCH_PARTS ?? "node,chromium,serve").split("
 const skipped = (part: string): { skipped: string } => ({ skipped: `not in BENCH_PARTS (${part})` });
 const manifest = parseManifest(await new NodeAssetSource().loadManifest());
 let node: Record<string, unknown> = skipped("node");
+let containers: Record<string, unknown> = skipped("node");
 let secondVm: Record<string, unknown> = skipped("node");
 let savedWork: Record<string, unknown> = skipped("node");
 if (parts.has("node")) {
   process.stderr.write("bench: measuring in Node (about 40 s)...\n");
   node = await measureNode(manifest);
+  process.stderr.write("bench: container start (crun and hand-made) and memory after the heaviest exercise (about 2 min)...\n");
+  containers = await measureContainers(manifest).catch((error: unknown) => ({
+    skipped: error instanceof Error ? error.message : String(error),
+  }));
   process.stderr.write("bench: measuring a second VM next to the first in Node (about 15 s)...\n");
   secondVm = await measureSecondVm(manifest);
   process.stderr.write("bench: saving, resuming and moving files in Node (about 20 s)...\n");
@@ -193,6 +209,7 @@ const result = {
     v86: V86_VERSION,
   },
   node,
+  containers,
   secondVm,
   savedWork,
   chromium,

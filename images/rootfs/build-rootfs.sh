@@ -119,6 +119,8 @@ busybox_static="$staging/bin/busybox"
 [ -x "$busybox_static" ] || die "busybox-static did not unpack bin/busybox"
 mkdir -p "$root/usr/lib/isolation-lab"
 cp "$busybox_static" "$root/usr/lib/isolation-lab/busybox-static"
+step "Building the registry's OCI images from busybox-static"
+bash "$IMAGES_DIR/oci/build-images.sh" "$busybox_static" "$root/var/lib/registry"
 # The static build runs on the (x86_64) build host and lists its applets; the dynamic one has the same set.
 applets="$("$busybox_static" --list-full)" || die "cannot run the i386 busybox-static on this host to list applets"
 existing() { [ -e "$root/usr/bin/$1" ] || [ -e "$root/usr/sbin/$1" ] || [ -L "$root/usr/bin/$1" ] || [ -L "$root/usr/sbin/$1" ]; }
@@ -137,9 +139,12 @@ ln -sf bash "$root/usr/bin/sh"
 
 step "Adding the guest agent and the overlay (init, inittab, rcS, /etc)"
 install -m 0755 "$agent" "$root/usr/sbin/lab-agent"
+# tcp-serve (images/tools), compiled next to the agent: the loopback-only listener of minidock's API
+# and registry.
+install -m 0755 "$(dirname "$agent")/tcp-serve" "$root/usr/bin/tcp-serve"
 cp -a "$IMAGES_DIR/rootfs/overlay/." "$root/"
 chmod 700 "$root/root"
-for f in "$root"/usr/sbin/lab-agent; do copy_libraries "$f"; done
+for f in "$root"/usr/sbin/lab-agent "$root"/usr/bin/tcp-serve; do copy_libraries "$f"; done
 
 mkdir -p "$out"
 (cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible) >"$out/initrd.img"
