@@ -1,8 +1,10 @@
 // Vite serves and builds the page. public/ is copied as is, so the guest image built by
 // images/build.sh is served from ./guest/ next to the page (manifest.json, bios.bin, state.bin.zst, …).
+import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { contentPacks } from "./scripts/build/content-packs-plugin.ts";
 import { offlineBuild } from "./scripts/build/precache-plugin.ts";
+import { securityMeta } from "./scripts/build/security-meta-plugin.ts";
 
 /**
  * libv86.mjs runs in Node too and reaches for fs, crypto and perf_hooks there, behind runtime checks
@@ -31,7 +33,8 @@ export default defineConfig({
   publicDir: "public",
   // offlineBuild: sw.js with the list of files to keep offline, and .br/.gz variants for the server.
   // contentPacks: instructors' exercise folders (content-packs/, LAB_CONTENT_PACKS), after the course.
-  plugins: [v86NodeBuiltins(), contentPacks(), offlineBuild()],
+  // securityMeta: the Content-Security-Policy as a <meta> tag, for hosts that cannot send headers.
+  plugins: [v86NodeBuiltins(), contentPacks(), securityMeta(), offlineBuild()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -41,6 +44,10 @@ export default defineConfig({
     // comparison view and the progress report on demand would save ~60 kB (not done yet). The limit sits
     // just above today's size so that growth shows up as a warning.
     chunkSizeWarningLimit: 1400,
+    // Two pages: the lab, and the instructor's live class view (served as a class by `npm run serve -- --class`).
+    rolldownOptions: {
+      input: { main: path.resolve(import.meta.dirname, "index.html"), instructor: path.resolve(import.meta.dirname, "instructor.html") },
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

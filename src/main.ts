@@ -8,6 +8,8 @@ import { VmSession } from "./app/vm-session.ts";
 import { reconcileProgress } from "./course/progress.ts";
 import { ProgressStore } from "./course/progress-store.ts";
 import { EXERCISES } from "./exercises/bundled.ts";
+import { ClassClient } from "./classroom/class-client.ts";
+import { reportProgress } from "./classroom/progress-reporter.ts";
 import { OfflineSupport } from "./offline/offline-support.ts";
 import { IndexedDbMachineStore } from "./saved/machine-store.ts";
 import { SavedWork } from "./saved/saved-work.ts";
@@ -29,6 +31,14 @@ app.progress = progress;
 app.session = session;
 app.savedWork = savedWork;
 void savedWork.startup();
+
+// The live class: offered only when the server that served the page runs one (`npm run serve -- --class`);
+// static hosting answers 404 and nothing changes. Progress events go out only after the learner joins.
+const classClient = new ClassClient(new URL(document.baseURI), localStorageOrUndefined());
+app.classClient = classClient;
+reportProgress(classClient, progress, course, app);
+void classClient.detect();
+window.addEventListener("online", () => void classClient.flush());
 
 // Production builds keep themselves for offline use (sw.js is emitted by the build, see
 // scripts/build/precache-plugin.ts); the development server must never be cached by a worker.

@@ -19,6 +19,8 @@ import { COMPARE_MESSAGES } from "../i18n/compare-messages.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import "../files/lab-file-transfer.ts";
 import type { LabFileTransfer } from "../files/lab-file-transfer.ts";
+import type { ClassClient } from "../classroom/class-client.ts";
+import "../classroom/lab-class-join.ts";
 import "../saved/lab-progress-report.ts";
 import "../saved/lab-saved-work-menu.ts";
 import "../saved/lab-saved-work-messages.ts";
@@ -312,6 +314,10 @@ export class LabApp extends LitElement {
   @property({ attribute: false })
   offline: OfflineSupport | undefined;
 
+  /** The live class (joining, progress events); shown only when a class server served the page. */
+  @property({ attribute: false })
+  classClient: ClassClient | undefined;
+
   /** The learner's saved machine, exports and imports; provided to the saved-work elements. */
   @provide({ context: savedWorkContext })
   @property({ attribute: false })
@@ -376,6 +382,7 @@ export class LabApp extends LitElement {
             ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.locale}>${UI_MESSAGES[l].languageName}</option>`)}
           </select>
         </label>
+        <lab-class-join .client=${this.classClient}></lab-class-join>
         <lab-saved-work-menu></lab-saved-work-menu>
         <div class="actions" role="group" aria-label=${m.machineControls}>
           <button

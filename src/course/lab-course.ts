@@ -15,7 +15,7 @@ import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES, type UiMessages } from "../i18n/ui-messages.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
-import { CommandPasteEvent } from "./course-events.ts";
+import { CommandPasteEvent, CourseActivityEvent } from "./course-events.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
 import { answerKey, isStepDone } from "./progress.ts";
 import { progressContext } from "./progress-context.ts";
@@ -291,6 +291,8 @@ export class LabCourse extends LitElement {
 
   private readonly machine = new SessionStateController(this, () => this.session);
   private answerKeyInFlight: string | undefined;
+  /** The step whose "Check now" the learner pressed: its next failing report counts as a failed attempt. */
+  private checkRequestedFor: string | undefined;
 
   private readonly checks = new StepChecksController(this, {
     session: () => this.session,
@@ -452,7 +454,7 @@ export class LabCourse extends LitElement {
       <section class="checks" data-testid="checks" aria-live="polite">
         <div class="section-head">
           <h3>${m.checks}</h3>
-          <button data-testid="check-now" ?disabled=${!ready} @click=${() => this.checks.checkNow()}>
+          <button data-testid="check-now" ?disabled=${!ready} @click=${this.checkNow}>
             ${this.checks.running ? m.checking : m.checkNow}
           </button>
         </div>
@@ -530,8 +532,18 @@ export class LabCourse extends LitElement {
     this.store?.reset();
   };
 
+  private readonly checkNow = (): void => {
+    this.checkRequestedFor = this.openStep()?.key;
+    this.checks.checkNow();
+  };
+
   private onReport(key: string, report: StepReport): void {
     const open = this.openStep();
+    const requested = this.checkRequestedFor === key;
+    if (requested) this.checkRequestedFor = undefined;
+    if (open && open.key === key && requested && !report.passed) {
+      this.dispatchEvent(new CourseActivityEvent({ type: "check-failed", exercise: open.lesson.id, step: open.step.id }));
+    }
     if (!open || open.key !== key || !report.passed) return;
     const answered = !open.step.question || this.store!.progress.answers[key] !== undefined;
     if (answered) this.store!.markDone(open.lesson.id, open.step.id);
@@ -549,7 +561,11 @@ export class LabCourse extends LitElement {
     if (this.answerKeyInFlight !== key || !this.isConnected) return;
     this.answering = false;
     this.answerResult = result;
-    if (!result.correct) return;
+    if (!result.correct) {
+      this.dispatchEvent(new CourseActivityEvent({ type: "answer-wrong", exercise: lesson.id, step: step.id }));
+      if (result.hint) this.dispatchEvent(new CourseActivityEvent({ type: "hint-shown", exercise: lesson.id, step: step.id, check: "answer" }));
+      return;
+    }
     this.store?.setAnswer(lesson.id, step.id, answer);
     const checksPassed = step.checks.length === 0 || (this.checks.results?.every((r) => r.passed) ?? false);
     if (checksPassed) this.store?.markDone(lesson.id, step.id);
