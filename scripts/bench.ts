@@ -14,6 +14,7 @@ import { VirtualMachine } from "../src/vm/virtual-machine.ts";
 import type { BootMode } from "../src/vm/vm-state.ts";
 import { measureInChromium } from "./bench-chromium.ts";
 import { measureSavedWork } from "./bench-saved-work.ts";
+import { measureLiveClass } from "./bench-class.ts";
 import { measureClassroomServe } from "./bench-serve.ts";
 
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -156,6 +157,10 @@ process.stderr.write("bench: 30 simulated students fetching the lab from `npm ru
 const classroomServe = await measureClassroomServe().catch((error: unknown) => ({
   skipped: error instanceof Error ? error.message : String(error),
 }));
+process.stderr.write("bench: a live class (`npm run serve -- --class`): 30 students sending an event a second for 60 s while 30 download the lab...\n");
+const liveClass = await measureLiveClass().catch((error: unknown) => ({
+  skipped: error instanceof Error ? error.message : String(error),
+}));
 const result = {
   measuredAt: new Date().toISOString(),
   machine: { cpus: (await import("node:os")).cpus().length, node: process.version, v86: V86_VERSION },
@@ -171,6 +176,7 @@ const result = {
   savedWork,
   chromium,
   classroomServe,
+  liveClass,
   sizes: sizes(manifest),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + "\n");

@@ -5,9 +5,11 @@
 //   - 'wasm-unsafe-eval': v86 compiles its emulator and its JIT's code blocks as WebAssembly at run time;
 //   - style-src 'unsafe-inline': xterm.js writes <style> elements for its renderer, and Lit falls back to
 //     <style> where constructable stylesheets are missing. Styles cannot run code; scripts stay strict;
-//   - worker-src 'self': the service worker (sw.js) for offline use;
-//   - blob: for img-src only: nothing else. Downloads (saved work) are blob: URLs opened by a link,
-//     which CSP does not govern.
+//   - worker-src 'self' blob:: the service worker (sw.js) for offline use, and v86's two small workers
+//     (its zstd decompressor for the snapshot and its timer), which v86 starts from blob: URLs it makes
+//     from its own code;
+//   - img-src blob: and data: for images the page makes itself. Downloads (saved work) are blob: URLs
+//     opened by a link, which CSP does not govern.
 
 /** Directives in the order they are written. */
 const DIRECTIVES: readonly (readonly [string, string])[] = [
@@ -17,7 +19,7 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
   ["img-src", "'self' data: blob:"],
   ["font-src", "'self'"],
   ["connect-src", "'self'"],
-  ["worker-src", "'self'"],
+  ["worker-src", "'self' blob:"],
   ["manifest-src", "'self'"],
   ["object-src", "'none'"],
   ["base-uri", "'none'"],
@@ -51,7 +53,6 @@ export const PERMISSIONS_POLICY = [
   "usb=()",
   "serial=()",
   "hid=()",
-  "bluetooth=()",
   "midi=()",
   "display-capture=()",
   "clipboard-read=(self)",

@@ -112,4 +112,7 @@ export interface TimelineEntry {
 }
 
 /** What the instructor's live stream sends. */
-export type StreamMessage = { readonly kind: "snapshot"; readonly rows: readonly StudentRow[] } | { readonly kind: "row"; readonly row: StudentRow };
+export type StreamMessage =
+  | { readonly kind: "snapshot"; readonly rows: readonly StudentRow[] }
+  /** A student's row after a change; `seq` names the event that changed it (absent for joins and leaves). */
+  | { readonly kind: "row"; readonly row: StudentRow; readonly seq?: number };

@@ -7,14 +7,16 @@ import { customElement, state } from "lit/decorators.js";
 import { SessionStateController } from "../app/session-controller.ts";
 import { vmSessionContext } from "../app/vm-session-context.ts";
 import type { VmSession } from "../app/vm-session.ts";
-import { EXERCISES } from "../exercises/bundled.ts";
+import { EXERCISES, PACK_INDEX } from "../exercises/bundled.ts";
 import { checkAnswer, type AnswerResult, type CheckResult, type StepReport } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
 import { localize, type ContentBlock, type Lesson, type LessonStep } from "../exercises/model.ts";
+import { overviewSections } from "../exercises/pack-sections.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES, type UiMessages } from "../i18n/ui-messages.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
+import { AssignmentController } from "./assignment-controller.ts";
 import { CommandPasteEvent, CourseActivityEvent } from "./course-events.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
 import { answerKey, isStepDone } from "./progress.ts";
@@ -290,6 +292,8 @@ export class LabCourse extends LitElement {
   @state() private noticeDismissed = false;
 
   private readonly machine = new SessionStateController(this, () => this.session);
+  /** `#/pack/<name>`: an assignment, the overview shows only that pack. */
+  private readonly assignment = new AssignmentController(this);
   private answerKeyInFlight: string | undefined;
   /** The step whose "Check now" the learner pressed: its next failing report counts as a failed attempt. */
   private checkRequestedFor: string | undefined;
@@ -360,8 +364,10 @@ export class LabCourse extends LitElement {
       <div class="top"><span class="where">${m.course}</span></div>
       <div class="body" data-testid="course-overview">
         <h2>${m.courseOverview}</h2>
-        <ol class="exercises">
-          ${lessonsFor(this.locale).map((lesson) => {
+        ${overviewSections(lessonsFor(this.locale), PACK_INDEX, this.locale, this.assignment.pack).map(
+          (section) => html`${section.title ? html`<h3 data-testid="overview-pack" data-pack=${section.id}>${section.title}</h3>` : nothing}
+        <ol class="exercises" data-section=${section.id}>
+          ${section.items.map((lesson) => {
             const done = lesson.steps.filter((s) => isStepDone(progress, lesson.id, s.id)).length;
             const complete = done === lesson.steps.length;
             return html`<li>
@@ -377,7 +383,8 @@ export class LabCourse extends LitElement {
               </button>
             </li>`;
           })}
-        </ol>
+        </ol>`,
+        )}
         ${this.confirmingReset
           ? html`<div class="confirm" role="group">
               <span>${m.resetProgressConfirm}</span>

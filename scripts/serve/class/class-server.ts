@@ -181,7 +181,7 @@ export class ClassServer {
   private async store(record: ClassRecord): Promise<void> {
     await this.log.append(record);
     const row = this.state.apply(record);
-    if (row) this.broadcast({ kind: "row", row });
+    if (row) this.broadcast(record.type === "event" ? { kind: "row", row, seq: record.seq } : { kind: "row", row });
   }
 
   private stream(request: IncomingMessage, response: ServerResponse): void {
