@@ -187,6 +187,8 @@ export interface AnswerResult {
 
 export interface RunnableQuestion extends ExerciseQuestion {
   readonly hint?: string;
+  /** What a wrong answer is told, written by the question's author; the lab's general words otherwise. */
+  readonly wrong?: string;
 }
 
 export function normalizeText(value: string): string {
@@ -246,7 +248,7 @@ export async function checkAnswer(
   return {
     correct: false,
     status: "wrong",
-    message: messages.wrongAnswer,
+    message: question.wrong ?? messages.wrongAnswer,
     ...(question.hint !== undefined ? { hint: question.hint } : {}),
   };
 }

@@ -2,8 +2,9 @@
 // an assignment (#/pack/<name>) that shows one pack alone.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { packExerciseIds } from "../../src/exercises/course-packs.ts";
-import { readPack } from "../../src/exercises/pack-folders.ts";
+import { loadCourseWithPacks, packExerciseIds } from "../../src/exercises/course-packs.ts";
+import { localize } from "../../src/exercises/model.ts";
+import { readCourse, readPack } from "../../src/exercises/pack-folders.ts";
 import { assignmentFromHash, overviewSections, type PackIndexEntry } from "../../src/exercises/pack-sections.ts";
 import { packTitle, parsePackTitle } from "../../src/exercises/pack-title.ts";
 
@@ -53,5 +54,13 @@ describe("pack titles", () => {
     expect(pack.title?.en).toMatch(/^Sample pack/);
     expect(pack.title?.ko).toMatch(/^예제 팩/);
     expect(packExerciseIds(pack)).toEqual(["private-mount"]);
+  });
+
+  it("a question can carry its own words for a wrong answer, in each language", () => {
+    const { exercises, problems } = loadCourseWithPacks(readCourse(), [readPack(SAMPLE)]);
+    expect(problems).toEqual([]);
+    const exercise = exercises.find((e) => e.id === "private-mount")!;
+    expect(localize(exercise, "en").steps[0]!.question?.wrong).toMatch(/^Not that one/);
+    expect(localize(exercise, "ko").steps[0]!.question?.wrong).toMatch(/^그게 아닙니다/);
   });
 });
