@@ -26,15 +26,16 @@ const progress = new ProgressStore(localStorageOrUndefined());
 // Content changes between visits: forget steps and exercises that no longer exist.
 const course = new Map(EXERCISES.map((e) => [e.id, e.steps.map((s) => s.id)]));
 progress.replace(reconcileProgress(progress.progress, course));
-const savedWork = new SavedWork({ session, store: new IndexedDbMachineStore(), progress, course });
+// The live class: offered only when the server that served the page runs one (`npm run serve -- --class`);
+// static hosting answers 404 and nothing changes. Progress events go out only after the learner joins.
+const classClient = new ClassClient(new URL(document.baseURI), localStorageOrUndefined());
+// Exported files carry the name and id the learner joined the class with, for the grader.
+const savedWork = new SavedWork({ session, store: new IndexedDbMachineStore(), progress, course, learner: () => classClient.learner });
 app.progress = progress;
 app.session = session;
 app.savedWork = savedWork;
 void savedWork.startup();
 
-// The live class: offered only when the server that served the page runs one (`npm run serve -- --class`);
-// static hosting answers 404 and nothing changes. Progress events go out only after the learner joins.
-const classClient = new ClassClient(new URL(document.baseURI), localStorageOrUndefined());
 app.classClient = classClient;
 reportProgress(classClient, progress, course, app);
 void classClient.detect();

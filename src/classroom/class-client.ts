@@ -61,6 +61,11 @@ export class ClassClient {
     return this.lastError ? { kind: "available", error: this.lastError } : { kind: "available" };
   }
 
+  /** The learner as they joined the class (name and student id), for exported files; undefined when not joined. */
+  get learner(): { readonly name: string; readonly id: string } | undefined {
+    return this.membership ? { name: this.membership.name, id: this.membership.student } : undefined;
+  }
+
   /** Asks the server that served the page whether it runs a class; a joined learner's queue is sent. */
   async detect(): Promise<void> {
     try {

@@ -10,7 +10,7 @@ import { stateMismatch, type StateMismatch } from "../vm/manifest.ts";
 import { TypedEvents } from "../vm/typed-events.ts";
 import { decodeMachine, encodeMachine, looksLikeMachine, MachineFileError, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
 import { MachineStoreError, type MachineStore } from "./machine-store.ts";
-import { countDone, encodeProgressFile, mergeProgress, parseProgressFile, ProgressFileError, progressFromStoredForm } from "./progress-file.ts";
+import { countDone, encodeProgressFile, mergeProgress, parseProgressFile, ProgressFileError, progressFromStoredForm, type Learner } from "./progress-file.ts";
 
 export type SavedWorkPhase =
   /** Looking for a saved machine before the first one starts. */
@@ -49,6 +49,8 @@ export interface SavedWorkOptions {
   /** Exercise ids and their step ids, to drop what an imported file knows and this course does not. */
   readonly course: ReadonlyMap<string, readonly string[]>;
   readonly now?: () => Date;
+  /** Who the learner is (when they joined a class), written into exported files for the grader. */
+  readonly learner?: () => Learner | undefined;
 }
 
 export class SavedWork {
@@ -157,9 +159,16 @@ export class SavedWork {
     }
   }
 
+  /** The progress's stored form, with the learner (when known) for the grader. */
+  private progressWithLearner(): unknown {
+    const stored = JSON.parse(serializeProgress(this.options.progress.progress)) as Record<string, unknown>;
+    const learner = this.options.learner?.();
+    return learner ? { ...stored, learner } : stored;
+  }
+
   exportProgress(): DownloadFile {
     const at = this.now();
-    const text = encodeProgressFile(this.options.progress.progress, at);
+    const text = encodeProgressFile(this.options.progress.progress, at, this.options.learner?.());
     return { name: `isolation-lab-progress-${fileStamp(at)}.json`, blob: new Blob([text], { type: "application/json" }) };
   }
 
@@ -272,7 +281,7 @@ export class SavedWork {
       origin,
       savedAt: at,
       console: session.consoleText(),
-      ...(withProgress ? { progress: JSON.parse(serializeProgress(this.options.progress.progress)) as unknown } : {}),
+      ...(withProgress ? { progress: this.progressWithLearner() } : {}),
     });
   }
 
