@@ -1,6 +1,8 @@
 // Entry point: creates the VM session, the course progress and the saved work for this page, hands them
 // to <lab-app>, and starts: with the offer to resume the learner's saved machine when the browser has
 // one, else from the pristine snapshot.
+// First: the zod settings every schema below is parsed with.
+import "./zod-config.ts";
 import "./page.css";
 import "./app/lab-app.ts";
 import { V86_VERSION, V86_WASM_URL } from "./app/v86-assets.ts";
