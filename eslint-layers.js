@@ -24,7 +24,7 @@ export const LAYERS = [
   { name: "session", folders: ["session"], dom: true, job: "the running machine as features see it" },
   {
     name: "features",
-    folders: ["terminal", "course", "compare", "saved", "files", "offline"],
+    folders: ["terminal", "course", "compare", "saved", "files", "offline", "classroom"],
     dom: true,
     job: "what the learner uses; peers, never each other's elements",
   },

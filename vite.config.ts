@@ -1,9 +1,11 @@
 // Vite serves and builds the page. public/ is copied as is, so the guest image built by
 // images/build.sh is served from ./guest/ next to the page (manifest.json, bios.bin, state.bin.zst, …).
+import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { bundleContents } from "./scripts/build/bundle-contents-plugin.ts";
 import { courseContent } from "./scripts/build/course-plugin.ts";
 import { offlineBuild } from "./scripts/build/precache-plugin.ts";
+import { securityMeta } from "./scripts/build/security-meta-plugin.ts";
 
 /**
  * libv86.mjs runs in Node too and reaches for fs, crypto and perf_hooks there, behind runtime checks
@@ -34,7 +36,8 @@ export default defineConfig({
   // courseContent: the course and the instructors' exercise folders (content-packs/, LAB_CONTENT_PACKS),
   // validated and compiled to JSON, so the page ships no YAML parser or schema validator.
   // bundleContents: dist/.vite/bundle-contents.json, what each chunk is made of (npm run bench shows it).
-  plugins: [v86NodeBuiltins(), courseContent(), offlineBuild(), bundleContents()],
+  // securityMeta: the Content-Security-Policy as a <meta> tag, for hosts that cannot send headers.
+  plugins: [v86NodeBuiltins(), courseContent(), securityMeta(), offlineBuild(), bundleContents()],
   // Each VM's emulator (v86 and its wasm glue) is a module worker of its own (src/vm/emulator-worker.ts).
   worker: { format: "es", plugins: () => [v86NodeBuiltins()] },
   build: {
@@ -47,6 +50,10 @@ export default defineConfig({
     // demand would save ~60 kB (not done yet). The limit sits just above today's size so that growth
     // shows up as a warning. dist/.vite/bundle-contents.json (and npm run bench) say what is inside.
     chunkSizeWarningLimit: 1250,
+    // Two pages: the lab, and the instructor's live class view (served as a class by `npm run serve -- --class`).
+    rolldownOptions: {
+      input: { main: path.resolve(import.meta.dirname, "index.html"), instructor: path.resolve(import.meta.dirname, "instructor.html") },
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -21,6 +21,7 @@ import { goalInputs } from "./bench-inputs.ts";
 import { writeReadmeTable } from "./bench-readme.ts";
 import { freeMemoryAfterExercise, measureContainerStart } from "./bench-containers.ts";
 import { measureSavedWork } from "./bench-saved-work.ts";
+import { measureLiveClass } from "./bench-class.ts";
 import { measureClassroomServe } from "./bench-serve.ts";
 import { bundleReport } from "./bundle-report.ts";
 import { percentile, round } from "./bench-stats.ts";
@@ -190,9 +191,14 @@ if (parts.has("chromium")) {
   }));
 }
 let classroomServe: Record<string, unknown> = skipped("serve");
+let liveClass: Record<string, unknown> = skipped("serve");
 if (parts.has("serve")) {
   process.stderr.write("bench: 30 simulated students fetching the lab from `npm run serve` (a few seconds)...\n");
   classroomServe = await measureClassroomServe().catch((error: unknown) => ({
+    skipped: error instanceof Error ? error.message : String(error),
+  }));
+  process.stderr.write("bench: a live class (`npm run serve -- --class`): 30 students sending an event a second for 60 s while 30 download the lab...\n");
+  liveClass = await measureLiveClass().catch((error: unknown) => ({
     skipped: error instanceof Error ? error.message : String(error),
   }));
 }
@@ -214,6 +220,7 @@ const result = {
   savedWork,
   chromium,
   classroomServe,
+  liveClass,
   sizes: sizes(manifest),
 };
 const rows = goalRows(goalInputs(result));

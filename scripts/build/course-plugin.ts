@@ -7,7 +7,8 @@
 // validate:content`); the dev server serves a module that throws that report, so the page shows it.
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
-import { loadCourseWithPacks, type ContentPack } from "../../src/exercises/course-packs.ts";
+import { loadCourseWithPacks, packExerciseIds, type ContentPack } from "../../src/exercises/course-packs.ts";
+import type { PackIndexEntry } from "../../src/exercises/pack-sections.ts";
 import { formatProblem } from "../../src/exercises/loader.ts";
 import { CONTENT_DIR } from "../../src/exercises/node-loader.ts";
 import { packFolders, readPack } from "../../src/exercises/pack-folders.ts";
@@ -23,7 +24,15 @@ export function courseModule(course: ContentPack, packs: readonly ContentPack[],
     if (build) fail(report);
     return `throw new Error(${JSON.stringify(report)});\n`;
   }
-  return `export const EXERCISES = JSON.parse(${JSON.stringify(JSON.stringify(exercises))});\n`;
+  const packIndex: PackIndexEntry[] = packs.map((pack) => ({
+    name: pack.name,
+    ...(pack.title ? { title: pack.title } : {}),
+    ids: packExerciseIds(pack),
+  }));
+  return (
+    `export const EXERCISES = JSON.parse(${JSON.stringify(JSON.stringify(exercises))});\n` +
+    `export const PACK_INDEX = JSON.parse(${JSON.stringify(JSON.stringify(packIndex))});\n`
+  );
 }
 
 export function courseContent(folders: () => string[] = () => packFolders(), courseDir: string = CONTENT_DIR): Plugin {

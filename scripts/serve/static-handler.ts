@@ -1,11 +1,13 @@
 // A request handler for node:http that serves a built site from a folder: the precompressed variant the
 // browser accepts (written at build time by scripts/build/precompress.ts), correct content types (wasm),
-// cache headers (http-policy.ts) and ETags, so a reload or a service worker's check costs a 304.
+// cache headers (http-policy.ts) and ETags, so a reload or a service worker's check costs a 304, and the
+// security headers (security-policy.ts) on every answer.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { VARIANT_SUFFIX, cacheControl, chooseEncoding, contentType, resolveRequestPath, type Encoding } from "./http-policy.ts";
+import { SECURITY_HEADERS } from "./security-policy.ts";
 
 interface FileInfo {
   readonly size: number;
@@ -29,7 +31,12 @@ export function createStaticHandler(
   const base = path.resolve(root);
 
   const finish = (response: ServerResponse, status: number, urlPath: string, body: string, headers: Record<string, string> = {}) => {
-    response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body), ...headers });
+    response.writeHead(status, {
+      ...SECURITY_HEADERS,
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+      ...headers,
+    });
     response.end(body);
     onResponse?.(status, urlPath, 0);
   };
@@ -60,10 +67,10 @@ export function createStaticHandler(
     // Weak validator from size and time, per encoding: a 304 must never swap one encoding's bytes for another's.
     const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ""}"`;
     const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
       "content-type": contentType(relative),
       "cache-control": cacheControl(relative),
       etag,
-      "x-content-type-options": "nosniff",
     };
     if (available.size > 0) headers.vary = "Accept-Encoding";
     if (encoding) headers["content-encoding"] = encoding;

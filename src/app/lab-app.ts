@@ -4,6 +4,8 @@ import { provide } from "@lit/context";
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import { courseContext } from "../course/course-context.ts";
+import { packIndexContext } from "../course/pack-index-context.ts";
+import type { PackIndexEntry } from "../exercises/pack-sections.ts";
 import { CommandPasteEvent } from "../course/course-events.ts";
 import "../course/lab-course.ts";
 import { progressContext } from "../course/progress-context.ts";
@@ -21,6 +23,8 @@ import { COMPARE_MESSAGES } from "../compare/compare-messages.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import "../files/lab-file-transfer.ts";
 import type { LabFileTransfer } from "../files/lab-file-transfer.ts";
+import type { ClassClient } from "../classroom/class-client.ts";
+import "../classroom/lab-class-join.ts";
 import "../saved/lab-progress-report.ts";
 import "../saved/lab-saved-work-menu.ts";
 import "../saved/lab-saved-work-messages.ts";
@@ -310,6 +314,11 @@ export class LabApp extends LitElement {
   @property({ attribute: false })
   course: readonly Exercise[] = [];
 
+  /** The content packs' headings and exercises; provided to the overview and the report. */
+  @provide({ context: packIndexContext })
+  @property({ attribute: false })
+  packIndex: readonly PackIndexEntry[] = [];
+
   /** The learner's progress (and chosen language); provided to the course panel. */
   @provide({ context: progressContext })
   @property({ attribute: false })
@@ -318,6 +327,10 @@ export class LabApp extends LitElement {
   /** The page's offline support (service worker), shown in the header; undefined in development. */
   @property({ attribute: false })
   offline: OfflineSupport | undefined;
+
+  /** The live class (joining, progress events); shown only when a class server served the page. */
+  @property({ attribute: false })
+  classClient: ClassClient | undefined;
 
   /** The learner's saved machine, exports and imports; provided to the saved-work elements. */
   @provide({ context: savedWorkContext })
@@ -383,6 +396,7 @@ export class LabApp extends LitElement {
             ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.locale}>${UI_MESSAGES[l].languageName}</option>`)}
           </select>
         </label>
+        <lab-class-join .client=${this.classClient}></lab-class-join>
         <lab-saved-work-menu></lab-saved-work-menu>
         <div class="actions" role="group" aria-label=${m.machineControls}>
           <button

@@ -8,8 +8,22 @@ export class CommandPasteEvent extends Event {
   }
 }
 
+/** Something the learner met on a step that the live class counts: a failed attempt, a hint, a solution. */
+export type CourseActivity =
+  | { readonly type: "check-failed" | "answer-wrong" | "solution-shown"; readonly exercise: string; readonly step: string }
+  | { readonly type: "hint-shown"; readonly exercise: string; readonly step: string; readonly check: string };
+
+/** Tells the page (and the class, when joined) about a step's activity; nothing waits on it. */
+export class CourseActivityEvent extends Event {
+  static readonly type = "course-activity";
+  constructor(readonly activity: CourseActivity) {
+    super(CourseActivityEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     "command-paste": CommandPasteEvent;
+    "course-activity": CourseActivityEvent;
   }
 }

@@ -10,13 +10,16 @@ import type { VmSession } from "../session/vm-session.ts";
 import { checkAnswer, type AnswerResult, type CheckResult, type StepReport } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { ContentBlock, Exercise, Lesson, LessonStep } from "../exercises/model.ts";
+import { overviewSections, type PackIndexEntry } from "../exercises/pack-sections.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES, type UiMessages } from "../i18n/ui-messages.ts";
 import "../ui/lab-banner.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { courseContext } from "./course-context.ts";
-import { CommandPasteEvent } from "./course-events.ts";
+import { AssignmentController } from "./assignment-controller.ts";
+import { CommandPasteEvent, CourseActivityEvent } from "./course-events.ts";
 import { lessonsFor } from "./lessons.ts";
+import { packIndexContext } from "./pack-index-context.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
 import { answerKey, isStepDone } from "./progress.ts";
 import { progressContext } from "./progress-context.ts";
@@ -273,6 +276,10 @@ export class LabCourse extends LitElement {
   @state()
   course: readonly Exercise[] = [];
 
+  @consume({ context: packIndexContext, subscribe: true })
+  @state()
+  packIndex: readonly PackIndexEntry[] = [];
+
   @consume({ context: localeContext, subscribe: true })
   @state()
   locale: Locale = "en";
@@ -284,7 +291,11 @@ export class LabCourse extends LitElement {
   @state() private noticeDismissed = false;
 
   private readonly machine = new SessionStateController(this, () => this.session);
+  /** `#/pack/<name>`: an assignment, the overview shows only that pack. */
+  private readonly assignment = new AssignmentController(this);
   private answerKeyInFlight: string | undefined;
+  /** The step whose "Check now" the learner pressed: its next failing report counts as a failed attempt. */
+  private checkRequestedFor: string | undefined;
 
   private readonly checks = new StepChecksController(this, {
     session: () => this.session,
@@ -352,8 +363,10 @@ export class LabCourse extends LitElement {
       <div class="top"><span class="where">${m.course}</span></div>
       <div class="body" data-testid="course-overview">
         <h2>${m.courseOverview}</h2>
-        <ol class="exercises">
-          ${lessonsFor(this.course, this.locale).map((lesson) => {
+        ${overviewSections(lessonsFor(this.course, this.locale), this.packIndex, this.locale, this.assignment.pack).map(
+          (section) => html`${section.title ? html`<h3 data-testid="overview-pack" data-pack=${section.id}>${section.title}</h3>` : nothing}
+        <ol class="exercises" data-section=${section.id}>
+          ${section.items.map((lesson) => {
             const done = lesson.steps.filter((s) => isStepDone(progress, lesson.id, s.id)).length;
             const complete = done === lesson.steps.length;
             return html`<li>
@@ -369,7 +382,8 @@ export class LabCourse extends LitElement {
               </button>
             </li>`;
           })}
-        </ol>
+        </ol>`,
+        )}
         ${this.confirmingReset
           ? html`<div class="confirm" role="group">
               <span>${m.resetProgressConfirm}</span>
@@ -446,7 +460,7 @@ export class LabCourse extends LitElement {
       <section class="checks" data-testid="checks" aria-live="polite">
         <div class="section-head">
           <h3>${m.checks}</h3>
-          <button data-testid="check-now" ?disabled=${!ready} @click=${() => this.checks.checkNow()}>
+          <button data-testid="check-now" ?disabled=${!ready} @click=${this.checkNow}>
             ${this.checks.running ? m.checking : m.checkNow}
           </button>
         </div>
@@ -524,8 +538,18 @@ export class LabCourse extends LitElement {
     this.store?.reset();
   };
 
+  private readonly checkNow = (): void => {
+    this.checkRequestedFor = this.openStep()?.key;
+    this.checks.checkNow();
+  };
+
   private onReport(key: string, report: StepReport): void {
     const open = this.openStep();
+    const requested = this.checkRequestedFor === key;
+    if (requested) this.checkRequestedFor = undefined;
+    if (open && open.key === key && requested && !report.passed) {
+      this.dispatchEvent(new CourseActivityEvent({ type: "check-failed", exercise: open.lesson.id, step: open.step.id }));
+    }
     if (!open || open.key !== key || !report.passed) return;
     const answered = !open.step.question || this.store!.progress.answers[key] !== undefined;
     if (answered) this.store!.markDone(open.lesson.id, open.step.id);
@@ -543,7 +567,11 @@ export class LabCourse extends LitElement {
     if (this.answerKeyInFlight !== key || !this.isConnected) return;
     this.answering = false;
     this.answerResult = result;
-    if (!result.correct) return;
+    if (!result.correct) {
+      this.dispatchEvent(new CourseActivityEvent({ type: "answer-wrong", exercise: lesson.id, step: step.id }));
+      if (result.hint) this.dispatchEvent(new CourseActivityEvent({ type: "hint-shown", exercise: lesson.id, step: step.id, check: "answer" }));
+      return;
+    }
     this.store?.setAnswer(lesson.id, step.id, answer);
     const checksPassed = step.checks.length === 0 || (this.checks.results?.every((r) => r.passed) ?? false);
     if (checksPassed) this.store?.markDone(lesson.id, step.id);

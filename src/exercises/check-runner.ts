@@ -209,6 +209,8 @@ export interface AnswerResult {
 
 export interface RunnableQuestion extends Omit<ExerciseQuestion, "mistakes"> {
   readonly hint?: string;
+  /** What a wrong answer is told, written by the question's author; the lab's general words otherwise. */
+  readonly wrong?: string;
 }
 
 export function normalizeText(value: string): string {
@@ -296,8 +298,9 @@ export async function checkAnswer(
   return {
     correct: false,
     status: "wrong",
-    // A wrong number with a unit is often the right amount in another unit: say which form is wanted.
-    message: number?.unit ? messages.wrongWithUnit(number.unit) : messages.wrongAnswer,
+    // The author's own words for a wrong answer first; else, a wrong number with a unit is often the right
+    // amount in another unit: say which form is wanted.
+    message: question.wrong ?? (number?.unit ? messages.wrongWithUnit(number.unit) : messages.wrongAnswer),
     ...(question.hint !== undefined ? { hint: question.hint } : {}),
   };
 }

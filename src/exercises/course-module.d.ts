@@ -3,4 +3,6 @@
 // elements through context; Node code loads the files itself (node-loader.ts, pack-folders.ts).
 declare module "virtual:isolation-lab/course" {
   export const EXERCISES: readonly import("./model.ts").Exercise[];
+  /** Each content pack with its heading and its exercises' ids, in the order they are listed. */
+  export const PACK_INDEX: readonly import("./pack-sections.ts").PackIndexEntry[];
 }

@@ -4,6 +4,7 @@
 // reads them from disk (pack-folders.ts).
 import { loadExercises, type ContentFile, type ContentProblem, type LoadResult } from "./loader.ts";
 import type { Exercise } from "./model.ts";
+import type { PackTitle } from "./pack-sections.ts";
 import { SHARED_FILE } from "./loader.ts";
 
 export interface ContentPack {
@@ -13,6 +14,14 @@ export interface ContentPack {
   readonly displayRoot: string;
   /** `<NN-slug>/<file>.md` files, as for the course. */
   readonly files: readonly ContentFile[];
+  /** The pack's heading in the overview, per language (from its pack.md); the folder name without one. */
+  readonly title?: PackTitle;
+}
+
+/** The ids (folder slugs) of the exercises a pack's files hold, in folder order. */
+export function packExerciseIds(pack: ContentPack): string[] {
+  const folders = [...new Set(pack.files.filter((f) => f.path.endsWith(`/${SHARED_FILE}`)).map((f) => f.path.split("/")[0]!))].sort();
+  return folders.map((folder) => folder.replace(/^\d+-/, ""));
 }
 
 /**

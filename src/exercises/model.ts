@@ -80,7 +80,7 @@ export interface LocalizedStepText {
   readonly title: string;
   readonly blocks: readonly ContentBlock[];
   readonly checks: Readonly<Record<string, LocalizedCheckText>>;
-  readonly question?: { readonly prompt: string; readonly hint: string };
+  readonly question?: { readonly prompt: string; readonly hint: string; readonly wrong?: string };
 }
 
 /** Everything one locale file (en.md, ko.md) contributes. */
@@ -123,7 +123,7 @@ export interface LessonStep {
   readonly checks: readonly LessonCheck[];
   readonly solution: string;
   readonly mistakes: readonly Mistake[];
-  readonly question?: ExerciseQuestion & { readonly prompt: string; readonly hint: string };
+  readonly question?: ExerciseQuestion & { readonly prompt: string; readonly hint: string; readonly wrong?: string };
 }
 
 /** One exercise in one language, with the language-neutral parts merged in: what the UI shows. */

@@ -136,7 +136,11 @@ export const localeFrontMatterSchema = z.strictObject({
   title: text,
   /** One or two sentences for the exercise list. */
   summary: text,
-  /** Per step id: a label and a hint per check id, the question's prompt and hint. */
+  /**
+   * Per step id: a label and a hint per check id, the question's prompt and hint, and optionally what a
+   * wrong answer is told (instead of the lab's "Look again in the terminal", which suits questions
+   * answered by reading the terminal, not reasoning questions).
+   */
   steps: z
     .record(
       id,
@@ -148,7 +152,7 @@ export const localeFrontMatterSchema = z.strictObject({
             z.strictObject({ label: text, hint: text, hints: z.record(id, text).optional() }),
           )
           .optional(),
-        question: z.strictObject({ prompt: text, hint: text }).optional(),
+        question: z.strictObject({ prompt: text, hint: text, wrong: text.optional() }).optional(),
       }),
     )
     .optional(),

@@ -5,12 +5,15 @@ import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { courseContext } from "../course/course-context.ts";
 import { lessonsFor } from "../course/lessons.ts";
+import { AssignmentController } from "../course/assignment-controller.ts";
+import { packIndexContext } from "../course/pack-index-context.ts";
 import { progressContext } from "../course/progress-context.ts";
 import { ProgressController } from "../course/progress-controller.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { EMPTY_PROGRESS } from "../course/progress.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { Exercise } from "../exercises/model.ts";
+import { overviewSections, type PackIndexEntry } from "../exercises/pack-sections.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import { buildReport } from "./progress-report.ts";
@@ -168,12 +171,19 @@ export class LabProgressReport extends LitElement {
   @state()
   course: readonly Exercise[] = [];
 
+  @consume({ context: packIndexContext, subscribe: true })
+  @state()
+  packIndex: readonly PackIndexEntry[] = [];
+
   @consume({ context: localeContext, subscribe: true })
   @state()
   locale: Locale = "en";
 
   /** The learner's name, as typed; kept while the page is open. */
   @property() learner = "";
+
+  /** An assignment (`#/pack/<name>`) limits the report to that pack. */
+  private readonly assignment = new AssignmentController(this);
 
   /** The report shows the progress as of when it was opened (the element is created then). */
   private readonly shownAt = new Date();
@@ -191,14 +201,19 @@ export class LabProgressReport extends LitElement {
 
   override render() {
     const m = SAVED_MESSAGES[this.locale];
-    const report = buildReport(lessonsFor(this.course, this.locale), this.store?.progress ?? EMPTY_PROGRESS);
+    const sections = overviewSections(lessonsFor(this.course, this.locale), this.packIndex, this.locale, this.assignment.pack);
+    const pack = this.assignment.pack !== undefined && sections.length === 1 ? sections[0]!.title : undefined;
+    const report = buildReport(
+      sections.flatMap((s) => s.items),
+      this.store?.progress ?? EMPTY_PROGRESS,
+    );
     return html`
       <article data-testid="progress-report" aria-labelledby="report-title">
         <div class="toolbar">
           <button class="primary" data-testid="print-report" @click=${() => window.print()}>${m.print}</button>
           <button data-testid="close-report" @click=${this.onClose}>${m.close}</button>
         </div>
-        <h1 id="report-title">${m.reportHeading}</h1>
+        <h1 id="report-title">${m.reportHeading}${pack ? html`: <span data-testid="report-pack">${pack}</span>` : nothing}</h1>
         <div class="meta">
           <label
             >${m.learnerName}

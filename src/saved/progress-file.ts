@@ -12,6 +12,14 @@ export interface ProgressFile {
   readonly exportedAt: string;
   /** progress.ts's stored form. */
   readonly progress: unknown;
+  /** Who exported it, when known (the name and id the learner joined a class with): for the grader. */
+  readonly learner?: Learner;
+}
+
+/** The learner an exported file belongs to. Self-declared, like the progress: a name to read, not a proof. */
+export interface Learner {
+  readonly name: string;
+  readonly id?: string;
 }
 
 /** Why a progress file cannot be used: another kind of file, one from a newer lab, or damaged progress. */
@@ -21,12 +29,13 @@ export class ProgressFileError extends LabError<ProgressFileProblem> {
   override readonly name = "ProgressFileError";
 }
 
-export function encodeProgressFile(progress: Progress, exportedAt: Date): string {
+export function encodeProgressFile(progress: Progress, exportedAt: Date, learner?: Learner): string {
   const file: ProgressFile = {
     kind: PROGRESS_FILE_KIND,
     format: 1,
     exportedAt: exportedAt.toISOString(),
     progress: JSON.parse(serializeProgress(progress)) as unknown,
+    ...(learner ? { learner } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -12,7 +12,7 @@ import { errorText } from "../shared/error-text.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 import { decodeMachine, encodeMachine, looksLikeMachine, MachineFileError, MAX_HEADER_BYTES, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
 import { MachineStoreError, type MachineStore } from "./machine-store.ts";
-import { encodeProgressFile, parseProgressFile, ProgressFileError, progressFromStoredForm } from "./progress-file.ts";
+import { encodeProgressFile, parseProgressFile, ProgressFileError, progressFromStoredForm, type Learner } from "./progress-file.ts";
 
 export type SavedWorkPhase =
   /** Looking for a saved machine before the first one starts. */
@@ -48,6 +48,8 @@ export interface SavedWorkOptions {
   /** Exercise ids and their step ids, to count the steps of this course an imported file has done. */
   readonly course: ReadonlyMap<string, readonly string[]>;
   readonly now?: () => Date;
+  /** Who the learner is (when they joined a class), written into exported files for the grader. */
+  readonly learner?: () => Learner | undefined;
 }
 
 export class SavedWork {
@@ -174,9 +176,16 @@ export class SavedWork {
     }
   }
 
+  /** The progress's stored form, with the learner (when known) for the grader. */
+  private progressWithLearner(): unknown {
+    const stored = JSON.parse(serializeProgress(this.options.progress.progress)) as Record<string, unknown>;
+    const learner = this.options.learner?.();
+    return learner ? { ...stored, learner } : stored;
+  }
+
   exportProgress(): DownloadFile {
     const at = this.now();
-    const text = encodeProgressFile(this.options.progress.progress, at);
+    const text = encodeProgressFile(this.options.progress.progress, at, this.options.learner?.());
     return { name: `isolation-lab-progress-${fileStamp(at)}.json`, blob: new Blob([text], { type: "application/json" }) };
   }
 
@@ -297,7 +306,7 @@ export class SavedWork {
       origin,
       savedAt: at,
       console: session.consoleText(),
-      ...(withProgress ? { progress: JSON.parse(serializeProgress(this.options.progress.progress)) as unknown } : {}),
+      ...(withProgress ? { progress: this.progressWithLearner() } : {}),
     });
   }
 

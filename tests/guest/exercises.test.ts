@@ -28,6 +28,12 @@ it("the content is valid", () => {
   expect(problems.map(formatProblem)).toEqual([]);
 });
 
+// A filter that matches nothing must not pass with nothing tested.
+it.runIf(only)("EXERCISE names existing exercise folders", () => {
+  const unknown = [...(only ?? [])].filter((folder) => !exercises.some((e) => e.folder === folder));
+  expect(unknown, `EXERCISE=${process.env.EXERCISE}: no such exercise folder in src/content (e.g. 05-uts-ipc)`).toEqual([]);
+});
+
 /** Everything a check could change, in a stable order (the fingerprint's own processes left out). */
 const FINGERPRINT = String.raw`
 echo "self $$"

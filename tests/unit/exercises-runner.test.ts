@@ -256,6 +256,14 @@ describe("checkAnswer", () => {
     });
   });
 
+  it("tells a wrong answer the author's own words when the question has them", async () => {
+    const agent = byScript({ "print-answers": result(0, "42\n") });
+    expect(await checkAnswer(agent, question({ wrong: "Think about who owns the namespace." }), "41")).toMatchObject({
+      status: "wrong",
+      message: "Think about who owns the namespace.",
+    });
+  });
+
   it("compares numbers as numbers, with a tolerance", async () => {
     const agent = byScript({ "print-answers": result(1, "107888\n") }); // the exit code does not matter
     expect(await checkAnswer(agent, question({ compare: "number" }), "107,888")).toMatchObject({ correct: true });

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_SECURITY_POLICY } from "../../scripts/serve/security-policy.ts";
 import { createStaticHandler } from "../../scripts/serve/static-handler.ts";
 
 interface Reply {
@@ -120,5 +121,14 @@ describe("static handler", () => {
     const post = await get("/", {}, "POST");
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe("GET, HEAD");
+  });
+
+  it("sends the security headers with every answer, refusals included", async () => {
+    for (const reply of [await get("/"), await get("/assets/index-abc.js"), await get("/nope.js"), await get("/", {}, "POST")]) {
+      expect(reply.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+      expect(reply.headers["referrer-policy"]).toBe("no-referrer");
+      expect(reply.headers["permissions-policy"]).toContain("camera=()");
+      expect(reply.headers["x-content-type-options"]).toBe("nosniff");
+    }
   });
 });
