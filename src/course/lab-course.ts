@@ -18,6 +18,7 @@ import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { CommandPasteEvent } from "./course-events.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
 import { answerKey, isStepDone } from "./progress.ts";
+import { FeedbackRevealController } from "./feedback-reveal-controller.ts";
 import { progressContext } from "./progress-context.ts";
 import { ProgressController } from "./progress-controller.ts";
 import type { ProgressStore } from "./progress-store.ts";
@@ -301,6 +302,7 @@ export class LabCourse extends LitElement {
 
   constructor() {
     super();
+    new FeedbackRevealController(this);
     new ProgressController(this, () => this.store);
   }
 

@@ -1,10 +1,12 @@
-// The learner's root shell: an xterm.js terminal wired to the VM session from context. Output is
-// batched per frame, input (and large pastes, in slices) goes to the guest's console, the size follows
-// the element, and a reset or cold boot starts the screen afresh.
+// One of the learner's root shells: an xterm.js terminal wired to a serial line of the VM session from
+// context (the console by default, or `port` 2 or 3). Output is batched per frame, input (and large
+// pastes, in slices) goes to the line, the size follows the element, and a reset or cold boot starts the
+// screen afresh.
 import { consume } from "@lit/context";
 import xtermCss from "@xterm/xterm/css/xterm.css?inline";
 import { LitElement, css, html, unsafeCSS } from "lit";
-import { customElement, state } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
+import { learnerShells, type TerminalLine } from "../app/learner-shells.ts";
 import { vmSessionContext } from "../app/vm-session-context.ts";
 import type { VmSession } from "../app/vm-session.ts";
 import { installClipboardShortcuts } from "./terminal-clipboard.ts";
@@ -48,14 +50,17 @@ export class LabTerminal extends LitElement {
   @state()
   session: VmSession | undefined;
 
+  /** The serial port of the shell shown: 0 (the console), 2 or 3. */
+  @property({ type: Number }) port = 0;
+
   private readonly xterm = new XtermController(this, () => this.renderRoot.querySelector<HTMLElement>(".screen"), terminalOptions);
 
   constructor() {
     super();
-    const session = (): VmSession | undefined => this.session;
-    new TerminalOutputController(this, session, this.xterm);
-    new TerminalInputController(this, session, this.xterm);
-    new TerminalResizeController(this, session, this.xterm, () => this);
+    const line = (): TerminalLine | undefined => (this.session ? learnerShells(this.session).line(this.port) : undefined);
+    new TerminalOutputController(this, line, this.xterm);
+    new TerminalInputController(this, line, this.xterm);
+    new TerminalResizeController(this, line, this.xterm, () => this);
     this.xterm.onAttach((terminal) => installClipboardShortcuts(terminal));
   }
 

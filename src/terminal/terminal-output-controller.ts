@@ -1,21 +1,21 @@
-// Console output of the VM session into the terminal, batched: chunks that arrive within one frame are
+// A shell line's output into the terminal, batched: chunks that arrive within one frame are
 // written with one terminal.write. A new machine (reset, cold boot) clears the screen first; a terminal
 // attached late replays what the machine has printed so far.
 import type { Terminal } from "@xterm/xterm";
 import type { ReactiveControllerHost } from "lit";
-import { SessionBoundController } from "../app/session-controller.ts";
-import type { VmSession } from "../app/vm-session.ts";
+import { SourceBoundController } from "../ui/source-bound-controller.ts";
+import type { TerminalLine } from "../app/learner-shells.ts";
 import { concatBytes } from "../vm/bytes.ts";
 import type { Unsubscribe } from "../vm/typed-events.ts";
 import { FrameTask } from "./frame-task.ts";
 import type { XtermController } from "./xterm-controller.ts";
 
-export class TerminalOutputController extends SessionBoundController {
+export class TerminalOutputController extends SourceBoundController<TerminalLine> {
   private terminal: Terminal | undefined;
   private pending: Uint8Array[] = [];
   private readonly frame = new FrameTask(() => this.flush());
 
-  constructor(host: ReactiveControllerHost, source: () => VmSession | undefined, xterm: XtermController) {
+  constructor(host: ReactiveControllerHost, source: () => TerminalLine | undefined, xterm: XtermController) {
     super(host, source);
     xterm.onAttach((terminal) => {
       this.terminal = terminal;
@@ -32,14 +32,14 @@ export class TerminalOutputController extends SessionBoundController {
     this.discard();
   }
 
-  protected subscribe(session: VmSession): Unsubscribe[] {
+  protected subscribe(line: TerminalLine): Unsubscribe[] {
     return [
-      session.events.on("console", (chunk) => this.enqueue(chunk)),
-      session.events.on("machine", () => this.replay()),
+      line.events.on("output", (chunk) => this.enqueue(chunk)),
+      line.events.on("restart", () => this.replay()),
     ];
   }
 
-  protected sessionChanged(): void {
+  protected sourceChanged(): void {
     this.replay();
   }
 
@@ -48,7 +48,7 @@ export class TerminalOutputController extends SessionBoundController {
     this.discard();
     if (!this.terminal) return;
     this.terminal.reset();
-    this.pending = [...(this.session?.consoleBacklog() ?? [])];
+    this.pending = [...(this.current?.backlog() ?? [])];
     if (this.pending.length > 0) this.frame.schedule();
   }
 

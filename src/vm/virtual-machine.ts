@@ -10,6 +10,7 @@ import { machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile, type StateOrigin } from "./manifest.ts";
 import { sharePath } from "./file-share.ts";
 import { SerialWriter } from "./serial-writer.ts";
+import { SerialLines, extraShellPorts, type SerialLineOutput } from "./serial-lines.ts";
 import { TypedEvents, type Unsubscribe } from "./typed-events.ts";
 import { withTimeout } from "./with-timeout.ts";
 import { transition, type BootMode, type VmFailure, type VmFailureKind, type VmNotice, type VmState } from "./vm-state.ts";
@@ -57,6 +58,8 @@ export interface VmEvents {
   notice: VmNotice;
   /** An Ethernet frame the guest's network card put on the wire (see network-link.ts). */
   frame: Uint8Array;
+  /** Bytes a learner shell on another serial port (ttyS2, ttyS3) wrote, batched per task. */
+  line: SerialLineOutput;
 }
 
 export class VmError extends Error {
@@ -97,6 +100,7 @@ export class VirtualMachine {
   private current: VmState = { phase: "idle" };
   private emulator: V86 | undefined;
   private consoleWriter: SerialWriter | undefined;
+  private lines: SerialLines | undefined;
   private readonly transport = new SerialTransport();
   private readonly abort = new AbortController();
   private consoleBatch: number[] = [];
@@ -150,6 +154,17 @@ export class VirtualMachine {
     this.consoleWriter?.write(typeof data === "string" ? encoder.encode(data) : data);
   }
 
+  /** The serial ports with a learner shell besides the console (see serial-lines.ts). */
+  get shellPorts(): number[] {
+    return extraShellPorts(this.options.manifest.vm.uarts);
+  }
+
+  /** Types into the learner shell on serial port `port` (one of shellPorts). */
+  sendLine(port: number, data: string | Uint8Array): void {
+    if (this.current.phase !== "ready") return;
+    this.lines?.send(port, typeof data === "string" ? encoder.encode(data) : data);
+  }
+
   /** Hands an Ethernet frame to the guest's network card, as if it arrived on its cable. */
   receiveFrame(frame: Uint8Array): void {
     if (this.current.phase !== "ready" && this.current.phase !== "booting") return;
@@ -190,6 +205,8 @@ export class VirtualMachine {
     this.emulator = undefined;
     this.consoleWriter?.dispose();
     this.transport.writer?.dispose();
+    this.lines?.dispose();
+    this.lines = undefined;
     // The writers' closures hold the emulator: drop them, or a disposed VM that is still referenced
     // (a test, the bench) keeps its guest's RAM alive.
     this.consoleWriter = undefined;
@@ -279,6 +296,15 @@ export class VirtualMachine {
     this.transport.writer = new SerialWriter((bytes) => emulator.serial_send_bytes(1, bytes), () => uartQueueLength(emulator, 1));
     emulator.add_listener("serial0-output-byte", (byte) => this.onConsoleByte(byte));
     emulator.add_listener("serial1-output-byte", (byte) => this.transport.receive(byte));
+    this.lines = new SerialLines(
+      this.shellPorts,
+      {
+        send: (port, bytes) => emulator.serial_send_bytes(port, bytes),
+        onByte: (port, listener) => emulator.add_listener(port === 2 ? "serial2-output-byte" : "serial3-output-byte", listener),
+        queueLength: (port) => uartQueueLength(emulator, port),
+      },
+      (output) => this.events.emit("line", output),
+    );
     // The card has no backend of its own (machine-options.ts): whoever listens decides where frames go.
     emulator.add_listener("net0-send", (frame: Uint8Array) => this.events.emit("frame", frame));
 
