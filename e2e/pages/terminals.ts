@@ -42,8 +42,9 @@ export class Terminals {
     await expect(this.tab(number)).toHaveAttribute("data-place", place, { timeout: PLACE_TIMEOUT_MS });
   }
 
-  /** Types a command into terminal N and presses Enter. */
+  /** Types a command into terminal N (bringing its tab to the front when hidden) and presses Enter. */
   async run(number: number, command: string): Promise<void> {
+    if (!(await this.pane(number).isVisible())) await this.tab(number).click();
     await this.pane(number).getByTestId("terminal").click();
     await this.page.keyboard.type(command);
     await this.page.keyboard.press("Enter");

@@ -23,6 +23,8 @@ import type { SavedWork } from "../saved/saved-work.ts";
 import { FilesDropEvent, LabActionEvent, LocaleChangeEvent, NoticeDismissEvent, type LabAction } from "./lab-events.ts";
 import "./lab-header.ts";
 import "./lab-messages.ts";
+import { EXERCISES } from "../exercises/bundled.ts";
+import { formatDeepLink, parseDeepLink } from "./deep-link.ts";
 import { learnerShells } from "./learner-shells.ts";
 import "./lab-terminal-card.ts";
 import type { LabTerminalCard } from "./lab-terminal-card.ts";
@@ -171,6 +173,22 @@ export class LabApp extends LitElement {
     new ProgressController(this, () => this.progress);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("hashchange", this.followLink);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("hashchange", this.followLink);
+  }
+
+  /** A deep link (#/exercise/step) opens that place in the course. */
+  private readonly followLink = (): void => {
+    const position = parseDeepLink(location.hash, EXERCISES);
+    if (position && this.progress) this.progress.setPosition(position);
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const locale = this.progress?.progress.locale ?? this.browserLocale;
@@ -219,6 +237,10 @@ export class LabApp extends LitElement {
     }
     this.previousPhase = phase;
     if (changed.has("locale")) document.documentElement.lang = this.locale;
+    if (changed.has("progress") && this.progress && location.hash) this.followLink();
+    // The address says where the learner is, so it can be copied and shared.
+    const position = this.progress?.progress.position;
+    if (position && location.hash !== formatDeepLink(position)) history.replaceState(null, "", formatDeepLink(position));
   }
 
   /** Files dropped onto the terminal are copied into /root; the file panel shows the progress. */
