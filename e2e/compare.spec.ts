@@ -16,6 +16,10 @@ test("learner can boot a second VM, compare it with a container, panic it and ke
   await compare.act("start-container");
   await expect(compare.figure("start")).toContainText(/container c1\s*[\d.]+ ms/);
   await expect(compare.figure("memory")).toContainText(/c1, memory\.current\s*[\d.]+ MiB/);
+  // The charts draw their bars to scale, and the log-scale one says so.
+  await compare.expectBarsToMatchFigures("start");
+  await compare.expectBarsToMatchFigures("memory");
+  await expect(compare.figure("start").getByTestId("log-scale-note")).toHaveText(/Logarithmic scale/);
 
   // The container reports VM 1's boot; VM 2 is another running kernel.
   const vm1Boot = (await compare.bootId("VM 1").textContent())?.trim();

@@ -50,7 +50,7 @@ else
   "format": 1,
   "builtAt": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
   "inputsKey": "$key",
-  "vm": { "memorySize": $((memory_mib * 1024 * 1024)), "cmdline": "$cmdline", "uarts": 2 },
+  "vm": { "memorySize": $((memory_mib * 1024 * 1024)), "cmdline": "$cmdline", "uarts": 4 },
   "inputs": {
     "packages": $packages_json,
     "kernelSource": { "package": "linux-source-6.1", "version": "$(cat "$work/kernel/source-version")" },

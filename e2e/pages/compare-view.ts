@@ -56,6 +56,37 @@ export class CompareView {
     await expect(this.error).toHaveCount(0);
   }
 
+  /**
+   * Every measured bar of a figure's charts is as long as its figure says: proportional on a linear
+   * chart, by the logarithm (from a tenth of the smallest figure) on a log chart, which says so.
+   */
+  async expectBarsToMatchFigures(name: "start" | "memory" | "image" | "overhead"): Promise<void> {
+    const charts = this.figure(name).locator("lab-bar-chart");
+    expect(await charts.count()).toBeGreaterThan(0);
+    for (const chart of await charts.all()) {
+      const bars = await chart.getByTestId("bar-fill").evaluateAll((fills) =>
+        fills.map((fill) => ({
+          value: Number(fill.getAttribute("data-value") || NaN),
+          width: fill.getBoundingClientRect().width,
+          track: fill.parentElement!.getBoundingClientRect().width,
+          log: fill.closest("[data-scale]")!.getAttribute("data-scale") === "log",
+        })),
+      );
+      const measured = bars.filter((b) => b.value > 0);
+      expect(measured.length, "a chart with measured bars").toBeGreaterThan(0);
+      const max = Math.max(...measured.map((b) => b.value));
+      const min = Math.min(...measured.map((b) => b.value));
+      for (const bar of measured) {
+        const low = Math.log10(min / 10);
+        const expected = bar.log ? (Math.log10(bar.value) - low) / (Math.log10(max) - low) : bar.value / max;
+        expect(bar.track).toBeGreaterThan(20);
+        // within a pixel or two of the figure (the track is a few hundred pixels wide)
+        expect(Math.abs(bar.width - expected * bar.track)).toBeLessThanOrEqual(Math.max(2, bar.track * 0.01));
+      }
+      if (bars[0]!.log) await expect(chart.getByTestId("log-scale-note")).toBeVisible();
+    }
+  }
+
   /** The boot id the kernels table shows for a row ("VM 1", "VM 2", "c1", ...). */
   bootId(who: string): Locator {
     return this.view.locator(`[data-testid="kernel-row"][data-who="${who}"]`).getByTestId("boot-id");

@@ -18,17 +18,25 @@ export class LabPage {
   readonly resetButton: Locator;
   readonly coldBootButton: Locator;
   readonly failurePanel: Locator;
+  readonly resetDialog: Locator;
+  /** The banner offering to stop runaway processes, and the one saying what was stopped. */
+  readonly runawayBanner: Locator;
+  readonly runawayStopped: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { name: "Isolation Lab" });
     this.status = page.getByTestId("vm-status");
     this.statusText = page.getByTestId("vm-status-text");
-    // The learner's VM 1 (the comparison view can show a second VM's terminal too).
-    this.terminal = page.getByTestId("terminal-region").getByTestId("terminal");
+    // The terminal in front of the learner's VM 1 (the comparison view can show a second VM's terminal
+    // too, and VM 1 can have several).
+    this.terminal = page.getByTestId("terminal-region").getByTestId("active-terminal").getByTestId("terminal");
     this.screen = this.terminal.locator(".xterm-accessibility-tree");
     this.resetButton = page.getByTestId("reset-button");
     this.coldBootButton = page.getByTestId("cold-boot-button");
     this.failurePanel = page.getByTestId("failure-panel");
+    this.resetDialog = page.getByTestId("reset-dialog");
+    this.runawayBanner = page.getByTestId("runaway-banner");
+    this.runawayStopped = page.getByTestId("runaway-stopped");
   }
 
   async open(): Promise<void> {
@@ -69,8 +77,9 @@ export class LabPage {
     await expect(this.screen).toContainText(text, { timeout: COMMAND_TIMEOUT_MS, useInnerText: true });
   }
 
+  /** Resets the machine: the button asks first, the learner confirms. */
   async reset(): Promise<void> {
-    await this.replaceMachine(this.resetButton, "restore");
+    await this.replaceMachine(this.resetButton, "restore", () => this.resetDialog.getByTestId("reset-confirm").click());
   }
 
   async coldBoot(): Promise<void> {
@@ -138,9 +147,10 @@ export class LabPage {
       this.page.evaluate((key) => ((window as unknown as Record<string, { longest: number }>)[key]!).longest, key);
   }
 
-  private async replaceMachine(button: Locator, mode: BootMode): Promise<void> {
+  private async replaceMachine(button: Locator, mode: BootMode, confirm?: () => Promise<void>): Promise<void> {
     const before = await this.machineNumber();
     await button.click();
+    await confirm?.();
     await expect(this.status).toHaveAttribute("data-machine", String(before + 1));
     await this.expectReady(mode);
   }

@@ -36,6 +36,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/serial.h>
 
 #define MAX_JOBS 8
 #define MAX_LINE (4 * 1024 * 1024) /* the longest request line (a base64 script) we accept */
@@ -343,7 +344,26 @@ static void announce_ready(void) {
   frame("\nLAB1 READY %s\n", boot_id);
 }
 
+/*
+ * `lab-agent --probe-uart /dev/ttyS3`, run once by rcS before the shells start: probe a serial port
+ * again without the loopback test (setserial's skip_test autoconfig). v86's UART has no loopback mode,
+ * so the kernel's boot-time probe of ttyS3 (the only legacy port probed with the test) finds no UART.
+ */
+static int probe_uart(const char *path) {
+  int fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) return 1;
+  struct serial_struct info;
+  int ok = ioctl(fd, TIOCGSERIAL, &info) == 0;
+  if (ok) {
+    info.flags |= ASYNC_SKIP_TEST;
+    ok = ioctl(fd, TIOCSSERIAL, &info) == 0 && ioctl(fd, TIOCSERCONFIG) == 0;
+  }
+  close(fd);
+  return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
+  if (argc == 3 && strcmp(argv[1], "--probe-uart") == 0) return probe_uart(argv[2]);
   signal(SIGPIPE, SIG_IGN);
   /* SIGCHLD arrives through a signalfd, so the agent sleeps in poll() until something happens:
      an idle guest then costs the host (almost) no CPU. */

@@ -36,6 +36,11 @@ const vm = new VirtualMachine({
   mode: "cold",
   bootTimeoutMs: 120_000,
 });
+// What the learner shells on the other serial ports (ttyS2, ttyS3) printed: they must be at their prompt
+// too when the state is saved, not halfway through their login (a restored half-login is a stray child
+// of the shell, e.g. the motd's cat).
+const lineText = new Map<number, string>(vm.shellPorts.map((port) => [port, ""]));
+vm.events.on("line", ({ port, bytes }) => lineText.set(port, (lineText.get(port) ?? "") + new TextDecoder().decode(bytes)));
 const started = performance.now();
 await vm.start();
 const bootMs = performance.now() - started;
@@ -45,6 +50,9 @@ process.stderr.write(`    booted to agent-ready in ${Math.round(bootMs)} ms\n`);
 // The prompt is printed by the shell shortly after the agent announces itself: wait for it, so the
 // restored terminal shows a prompt, and for the console to go quiet.
 await waitFor(() => /# $/.test(vm.consoleTranscript().trimEnd() + " "), 20_000, "the learner's shell prompt");
+for (const port of vm.shellPorts) {
+  await waitFor(() => /# $/.test((lineText.get(port) ?? "").trimEnd() + " "), 90_000, `the shell prompt on ttyS${port}`);
+}
 // Reading /dev/urandom once makes the kernel initialise its random number generator now. The emulated
 // CPU has no RDRAND and the guest sees few interrupts, so otherwise the first read after every restore
 // (mktemp, a check, anything calling getrandom) stalls ~5 s while the kernel gathers jitter entropy.
@@ -96,5 +104,6 @@ async function waitFor(test: () => boolean, timeoutMs: number, what: string): Pr
     if (test() && performance.now() - quietSince > 300) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`timed out waiting for ${what}; console so far:\n${vm.consoleTranscript()}`);
+  const lines = [...lineText].map(([port, text]) => `ttyS${port}: ${JSON.stringify(text.slice(-200))}`).join("\n");
+  throw new Error(`timed out waiting for ${what}; console so far:\n${vm.consoleTranscript()}\n${lines}`);
 }

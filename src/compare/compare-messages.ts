@@ -30,6 +30,8 @@ export interface CompareMessages {
   // figures
   readonly startTime: string;
   readonly startTimeNote: string;
+  /** Under a chart whose bars are on a logarithmic scale. */
+  readonly logScale: string;
   readonly vm2ColdBoot: string;
   readonly vm1Restore: string;
   readonly containerStart: (name: string) => string;
@@ -139,6 +141,7 @@ const en: CompareMessages = {
   refusedHeapFull: (usedMb, limitMb) =>
     `This page already uses ${usedMb} of its ${limitMb} MB; a second VM would not fit. Reload the page and try again.`,
   startTime: "Start time",
+  logScale: "Logarithmic scale: every tenfold figure adds the same length to a bar",
   startTimeNote: "VM: from creating the emulator to its agent answering, measured by the page. Container: from mkdir to its first command running, measured by VM 1's clock.",
   vm2ColdBoot: "VM 2, cold boot",
   vm1Restore: "VM 1, restored snapshot",
@@ -224,6 +227,7 @@ const ko: CompareMessages = {
   refusedHeapFull: (usedMb, limitMb) =>
     `이 페이지가 이미 ${limitMb}MB 중 ${usedMb}MB를 쓰고 있어 두 번째 VM이 들어갈 자리가 없습니다. 페이지를 새로 고친 뒤 다시 해 보세요.`,
   startTime: "시작 시간",
+  logScale: "로그 눈금: 수치가 열 배가 될 때마다 막대가 같은 길이만큼 늘어납니다",
   startTimeNote: "VM: 에뮬레이터를 만든 순간부터 에이전트가 응답할 때까지, 페이지가 잰 시간. 컨테이너: mkdir부터 첫 명령이 실행될 때까지, VM 1의 시계로 잰 시간.",
   vm2ColdBoot: "VM 2, 콜드 부팅",
   vm1Restore: "VM 1, 스냅샷 복원",

@@ -181,7 +181,7 @@ export class LabCompare extends LitElement {
     ];
     return html`<section data-testid="figure-start">
       <h3>${m.startTime}</h3>
-      <lab-bar-chart log .bars=${bars} caption=${m.startTime}></lab-bar-chart>
+      <lab-bar-chart log log-note=${m.logScale} .bars=${bars} caption=${m.startTime}></lab-bar-chart>
       <p class="note">${m.startTimeNote}</p>
     </section>`;
   }
@@ -232,7 +232,7 @@ export class LabCompare extends LitElement {
       <div class="actions">
         <button data-testid="measure-overhead" ?disabled=${busy} @click=${() => void lab.measureOverhead()}>${m.measureOverhead}</button>
       </div>
-      <lab-bar-chart log .bars=${bars} caption=${m.overhead}></lab-bar-chart>
+      <lab-bar-chart log log-note=${m.logScale} .bars=${bars} caption=${m.overhead}></lab-bar-chart>
       ${o
         ? html`<ul data-testid="overhead-ratios">
             <li>${m.ratioVmNative((o.vmMs / Math.max(o.nativeMs, 0.01)).toFixed(0))}</li>

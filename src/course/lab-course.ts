@@ -22,6 +22,7 @@ import { lessonsFor } from "./lessons.ts";
 import { packIndexContext } from "./pack-index-context.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
 import { answerKey, isStepDone } from "./progress.ts";
+import { FeedbackRevealController } from "./feedback-reveal-controller.ts";
 import { progressContext } from "./progress-context.ts";
 import { ProgressController } from "./progress-controller.ts";
 import type { ProgressStore } from "./progress-store.ts";
@@ -306,6 +307,7 @@ export class LabCourse extends LitElement {
 
   constructor() {
     super();
+    new FeedbackRevealController(this);
     new ProgressController(this, () => this.store);
   }
 

@@ -14,7 +14,7 @@ export interface RunnerMessages {
 
 export const RUNNER_MESSAGES: Readonly<Record<Locale, RunnerMessages>> = {
   en: {
-    timedOut: (s) => `The check did not finish within ${s} s, so it counts as not passed. Is the machine very busy?`,
+    timedOut: (s) => `The check did not finish within ${s} s, so it counts as not passed. Is the machine very busy? If your terminal stopped answering too, press "Stop runaway processes" in the banner above it.`,
     guestUnavailable: (reason) => `The check could not run in the virtual machine: ${reason}`,
     killed: (signal) => `The check was killed by signal ${signal}.`,
     answerUnavailable: "The lab cannot work out the answer right now: is what the question is about still running?",
@@ -25,7 +25,7 @@ export const RUNNER_MESSAGES: Readonly<Record<Locale, RunnerMessages>> = {
     emptyAnswer: "Type an answer first.",
   },
   ko: {
-    timedOut: (s) => `확인이 ${s}초 안에 끝나지 않아 통과하지 못한 것으로 처리했습니다. 가상 머신이 많이 바쁜가요?`,
+    timedOut: (s) => `확인이 ${s}초 안에 끝나지 않아 통과하지 못한 것으로 처리했습니다. 가상 머신이 많이 바쁜가요? 터미널도 응답하지 않는다면 위쪽 알림의 "폭주 프로세스 중지"를 누르세요.`,
     guestUnavailable: (reason) => `가상 머신에서 확인을 실행하지 못했습니다: ${reason}`,
     killed: (signal) => `확인 스크립트가 시그널 ${signal}로 강제 종료되었습니다.`,
     answerUnavailable: "지금은 정답을 계산할 수 없습니다. 질문이 가리키는 프로세스가 아직 실행 중인가요?",

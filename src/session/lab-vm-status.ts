@@ -6,6 +6,8 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
+import { WORKSPACE_MESSAGES } from "../i18n/workspace-messages.ts";
+import type { ShellHealth } from "./shell-health.ts";
 import { formatMegabytes, statusLabel } from "./status-text.ts";
 import type { SessionState } from "./vm-session.ts";
 
@@ -46,7 +48,8 @@ export class LabVmStatus extends LitElement {
       box-shadow: 0 0 0 3px color-mix(in srgb, var(--lab-success) 25%, transparent);
     }
     [data-phase="error"] .dot,
-    [data-phase="unresponsive"] .dot {
+    [data-phase="unresponsive"] .dot,
+    [data-phase="ready"][data-shell="stuck"] .dot {
       background: var(--lab-danger);
       box-shadow: 0 0 0 3px color-mix(in srgb, var(--lab-danger) 25%, transparent);
     }
@@ -96,6 +99,8 @@ export class LabVmStatus extends LitElement {
   @property({ attribute: false }) state: SessionState | undefined;
   /** Which machine this is (1, 2, … after resets); lets tests tell a new machine from the old one. */
   @property({ type: Number }) generation = 0;
+  /** The learner's shell: a ready machine whose shell cannot answer (a fork bomb) is not "Ready". */
+  @property({ attribute: false }) shell: ShellHealth = { kind: "healthy" };
 
   @consume({ context: localeContext, subscribe: true })
   @state()
@@ -103,16 +108,19 @@ export class LabVmStatus extends LitElement {
 
   override render() {
     const state = this.state;
+    const stuck = state?.phase === "ready" && this.shell.kind !== "healthy";
+    const label = stuck ? WORKSPACE_MESSAGES[this.locale].shellStuck : statusLabel(state, UI_MESSAGES[this.locale]);
     return html`
       <div
         class="status"
         data-testid="vm-status"
         data-phase=${state?.phase ?? "idle"}
         data-machine=${this.generation}
+        data-shell=${stuck ? "stuck" : "ok"}
         data-mode=${state && "mode" in state ? state.mode : nothing}
       >
         <span class="dot" aria-hidden="true"></span>
-        <span class="label" role="status" aria-live="polite" data-testid="vm-status-text">${statusLabel(state, UI_MESSAGES[this.locale])}</span>
+        <span class="label" role="status" aria-live="polite" data-testid="vm-status-text">${label}</span>
         ${state?.phase === "loading" ? this.renderProgress(state.loadedBytes, state.totalBytes) : nothing}
       </div>
     `;

@@ -41,6 +41,8 @@ export interface VmSessionEvents {
   /** Something the learner should know that is not an error (e.g. the snapshot was refused). */
   notice: VmNotice;
   machine: MachineChange;
+  /** The learner typed (or pasted) at the console; what it echoes back arrives as `console`. */
+  input: undefined;
 }
 
 export interface VmSessionOptions {
@@ -171,6 +173,7 @@ export class VmSession {
   sendConsole(data: string | Uint8Array): void {
     if (this.current.phase !== "ready" && this.current.phase !== "unresponsive") return;
     this.machine?.sendConsole(data);
+    this.events.emit("input", undefined);
   }
 
   /** The terminal's size; remembered and given to every machine once it is ready. */

@@ -1,11 +1,12 @@
-// The learner's root shell: an xterm.js terminal wired to the VM session from context. Output is
-// batched per frame, input (and large pastes, in slices) goes to the guest's console, the size follows
-// the element, and a reset or cold boot starts the screen afresh (so does a change of language, to
-// greet the learner in it).
+// One of the learner's root shells: an xterm.js terminal wired to a serial line of the VM session from
+// context (the console by default, or `port` 2 or 3). Output is batched per frame, input (and large
+// pastes, in slices) goes to the line, the size follows the element, and a reset or cold boot starts the
+// screen afresh (so does a change of language on the console, to greet the learner in it).
 import { consume } from "@lit/context";
 import xtermCss from "@xterm/xterm/css/xterm.css?inline";
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from "lit";
-import { customElement, state } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
+import { learnerShells, type TerminalLine } from "../session/learner-shells.ts";
 import { vmSessionContext } from "../session/vm-session-context.ts";
 import type { VmSession } from "../session/vm-session.ts";
 import type { Locale } from "../exercises/locales.ts";
@@ -56,16 +57,21 @@ export class LabTerminal extends LitElement {
   @state()
   locale: Locale = "en";
 
+  /** The serial port of the shell shown: 0 (the console), 2 or 3. */
+  @property({ type: Number }) port = 0;
+
   private readonly xterm = new XtermController(this, () => this.renderRoot.querySelector<HTMLElement>(".screen"), terminalOptions);
 
   private readonly output: TerminalOutputController;
 
   constructor() {
     super();
-    const session = (): VmSession | undefined => this.session;
-    this.output = new TerminalOutputController(this, session, this.xterm, () => UI_MESSAGES[this.locale].terminalGreeting);
-    new TerminalInputController(this, session, this.xterm);
-    new TerminalResizeController(this, session, this.xterm, () => this);
+    const line = (): TerminalLine | undefined => (this.session ? learnerShells(this.session).line(this.port) : undefined);
+    // The page greets the learner on the console only; the other shells show their own login banner.
+    const greeting = (): readonly string[] => (this.port === 0 ? UI_MESSAGES[this.locale].terminalGreeting : []);
+    this.output = new TerminalOutputController(this, line, this.xterm, greeting);
+    new TerminalInputController(this, line, this.xterm);
+    new TerminalResizeController(this, line, this.xterm, () => this);
     this.xterm.onAttach((terminal) => installClipboardShortcuts(terminal));
   }
 

@@ -4,21 +4,21 @@
 // The VM paces what it feeds the emulated UART to what the guest reads (src/vm/serial-writer.ts: a
 // backlog in v86's UART once stalled the console for good), so these slices need no pacing of their own.
 import type { ReactiveControllerHost } from "lit";
-import { SessionBoundController } from "../session/session-controller.ts";
-import type { VmSession } from "../session/vm-session.ts";
+import { SourceBoundController } from "../ui/source-bound-controller.ts";
+import type { TerminalLine } from "../session/learner-shells.ts";
 import type { Unsubscribe } from "../shared/typed-events.ts";
 import { FrameTask } from "./frame-task.ts";
 import type { XtermController } from "./xterm-controller.ts";
 
 const encoder = new TextEncoder();
 
-export class TerminalInputController extends SessionBoundController {
+export class TerminalInputController extends SourceBoundController<TerminalLine> {
   private queue: Uint8Array[] = [];
   private readonly frame = new FrameTask(() => this.pump());
 
   constructor(
     host: ReactiveControllerHost,
-    source: () => VmSession | undefined,
+    source: () => TerminalLine | undefined,
     xterm: XtermController,
     private readonly bytesPerFrame = 16 * 1024,
   ) {
@@ -45,18 +45,18 @@ export class TerminalInputController extends SessionBoundController {
     this.clear();
   }
 
-  protected subscribe(session: VmSession): Unsubscribe[] {
-    return [session.events.on("machine", () => this.clear())];
+  protected subscribe(line: TerminalLine): Unsubscribe[] {
+    return [line.events.on("restart", () => this.clear())];
   }
 
-  protected sessionChanged(): void {
+  protected sourceChanged(): void {
     this.clear();
   }
 
   private enqueue(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     if (this.queue.length === 0 && bytes.length <= this.bytesPerFrame) {
-      this.session?.sendConsole(bytes);
+      this.current?.send(bytes);
       return;
     }
     this.queue.push(bytes);
@@ -69,10 +69,10 @@ export class TerminalInputController extends SessionBoundController {
       const head = this.queue[0]!;
       if (head.length <= budget) {
         this.queue.shift();
-        this.session?.sendConsole(head);
+        this.current?.send(head);
         budget -= head.length;
       } else {
-        this.session?.sendConsole(head.subarray(0, budget));
+        this.current?.send(head.subarray(0, budget));
         this.queue[0] = head.subarray(budget);
         budget = 0;
       }

@@ -1,24 +1,24 @@
-// Console output of the VM session into the terminal, batched: chunks that arrive within one frame are
+// A shell line's output into the terminal, batched: chunks that arrive within one frame are
 // written with one terminal.write. A new machine (reset, cold boot) clears the screen first; a terminal
 // attached late replays what the machine has printed so far. The screen starts with the page's greeting,
 // in the page's language (the guest itself prints none, as it cannot know that language).
 import type { Terminal } from "@xterm/xterm";
 import type { ReactiveControllerHost } from "lit";
-import { SessionBoundController } from "../session/session-controller.ts";
-import type { VmSession } from "../session/vm-session.ts";
+import { SourceBoundController } from "../ui/source-bound-controller.ts";
+import type { TerminalLine } from "../session/learner-shells.ts";
 import { concatBytes } from "../shared/bytes.ts";
 import type { Unsubscribe } from "../shared/typed-events.ts";
 import { FrameTask } from "./frame-task.ts";
 import type { XtermController } from "./xterm-controller.ts";
 
-export class TerminalOutputController extends SessionBoundController {
+export class TerminalOutputController extends SourceBoundController<TerminalLine> {
   private terminal: Terminal | undefined;
   private pending: Uint8Array[] = [];
   private readonly frame = new FrameTask(() => this.flush());
 
   constructor(
     host: ReactiveControllerHost,
-    source: () => VmSession | undefined,
+    source: () => TerminalLine | undefined,
     xterm: XtermController,
     private readonly greeting: () => readonly string[],
   ) {
@@ -38,14 +38,14 @@ export class TerminalOutputController extends SessionBoundController {
     this.discard();
   }
 
-  protected subscribe(session: VmSession): Unsubscribe[] {
+  protected subscribe(line: TerminalLine): Unsubscribe[] {
     return [
-      session.events.on("console", (chunk) => this.enqueue(chunk)),
-      session.events.on("machine", () => this.replay()),
+      line.events.on("output", (chunk) => this.enqueue(chunk)),
+      line.events.on("restart", () => this.replay()),
     ];
   }
 
-  protected sessionChanged(): void {
+  protected sourceChanged(): void {
     this.replay();
   }
 
@@ -54,8 +54,9 @@ export class TerminalOutputController extends SessionBoundController {
     this.discard();
     if (!this.terminal) return;
     this.terminal.reset();
-    this.terminal.write(`\r\n${this.greeting().map((line) => `  ${line}\r\n`).join("")}\r\n`);
-    this.pending = [...(this.session?.consoleBacklog() ?? [])];
+    const greeting = this.greeting();
+    if (greeting.length > 0) this.terminal.write(`\r\n${greeting.map((line) => `  ${line}\r\n`).join("")}\r\n`);
+    this.pending = [...(this.current?.backlog() ?? [])];
     if (this.pending.length > 0) this.frame.schedule();
   }
 

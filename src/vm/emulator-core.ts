@@ -9,7 +9,10 @@ import { SerialWriter } from "./serial-writer.ts";
 
 export type CorePost = (message: CoreMessage, transfer?: Transferable[]) => void;
 
-const PORTS: readonly SerialPort[] = [0, 1];
+/** The console and the agent's port, plus the learner shells' ports the machine has UARTs for. */
+function serialPorts(options: Partial<V86Options>): SerialPort[] {
+  return [0, 1, ...(options.uart2 ? [2 as const] : []), ...(options.uart3 ? [3 as const] : [])];
+}
 
 export class EmulatorCore {
   private emulator: V86 | undefined;
@@ -114,7 +117,7 @@ export class EmulatorCore {
       return;
     }
     this.emulator = emulator;
-    for (const port of PORTS) {
+    for (const port of serialPorts(start.options)) {
       this.writers.set(port, new SerialWriter((bytes) => emulator.serial_send_bytes(port, bytes), () => uartQueueLength(emulator, port)));
       emulator.add_listener(`serial${port}-output-byte`, (byte: number) => this.onOutputByte(port, byte));
     }

@@ -3,8 +3,14 @@
 // cloneable; large buffers (guest files, saved states, shared files) are transferred, never copied.
 import type { V86Options } from "v86";
 
-/** Serial ports the host talks to: 0 is the learner's console, 1 the guest agent. */
-export type SerialPort = 0 | 1;
+/** Serial ports the host talks to: 0 is the learner's console, 1 the guest agent, 2 and 3 more learner shells. */
+export type SerialPort = 0 | 1 | ShellPort;
+/** The learner's extra login shells (ttyS2, ttyS3), where the machine has those UARTs. */
+export type ShellPort = 2 | 3;
+
+export function isShellPort(port: number): port is ShellPort {
+  return port === 2 || port === 3;
+}
 
 export interface CoreBootFiles {
   readonly bios: ArrayBuffer;

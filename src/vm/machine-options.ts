@@ -2,6 +2,7 @@
 // snapshot builder records their fingerprint and a restore compares it (see snapshotIncompatibility).
 // images/build.sh keys its cache on this file: changing the hardware rebuilds the snapshot.
 import type { V86Options } from "v86";
+import type { ShellPort } from "./emulator-protocol.ts";
 import type { GuestManifest } from "./manifest.ts";
 
 export function machineOptions(manifest: Pick<GuestManifest, "vm">): Partial<V86Options> {
@@ -25,4 +26,9 @@ export function machineOptions(manifest: Pick<GuestManifest, "vm">): Partial<V86
 
 export function machineFingerprint(manifest: Pick<GuestManifest, "vm">): string {
   return JSON.stringify(machineOptions(manifest));
+}
+
+/** The serial ports of learner shells besides the console (ttyS0) and the agent (ttyS1): as many as the UARTs allow. */
+export function extraShellPorts(uarts: number): ShellPort[] {
+  return ([2, 3] as const).filter((port) => port < uarts);
 }

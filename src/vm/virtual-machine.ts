@@ -8,8 +8,8 @@ import { LineSplitter } from "./agent-protocol.ts";
 import { AgentError } from "./agent-errors.ts";
 import type { AssetSource } from "./asset-source.ts";
 import { randomHex } from "../shared/bytes.ts";
-import type { CoreBootFiles, CoreMessage, EmulatorChannel, EmulatorLauncher, HostMessage } from "./emulator-protocol.ts";
-import { machineFingerprint, machineOptions } from "./machine-options.ts";
+import { isShellPort, type CoreBootFiles, type CoreMessage, type EmulatorChannel, type EmulatorLauncher, type HostMessage, type ShellPort } from "./emulator-protocol.ts";
+import { extraShellPorts, machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile, type StateOrigin } from "./manifest.ts";
 import { sharePath } from "./file-share.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
@@ -54,6 +54,12 @@ export function runningOrigin(manifest: GuestManifest, v86Version: string): Requ
   return { v86Version, machine: machineFingerprint(manifest), inputsKey: manifest.inputsKey };
 }
 
+/** Bytes a learner shell on another serial port (ttyS2, ttyS3) wrote, batched per task. */
+export interface SerialLineOutput {
+  readonly port: ShellPort;
+  readonly bytes: Uint8Array;
+}
+
 export interface VmEvents {
   state: VmState;
   /** Bytes the guest wrote to the learner's console (ttyS0), batched per task. */
@@ -62,6 +68,8 @@ export interface VmEvents {
   notice: VmNotice;
   /** A copy of a frame the guest's card put on its cable, while one that reports is plugged (network-link.ts). */
   frame: Uint8Array;
+  /** Bytes a learner shell on another serial port (ttyS2, ttyS3) wrote, batched per task. */
+  line: SerialLineOutput;
 }
 
 export { VmError } from "./vm-failure.ts";
@@ -172,6 +180,18 @@ export class VirtualMachine {
   sendConsole(data: string | Uint8Array): void {
     if (this.current.phase !== "ready") return;
     this.post({ type: "serial", port: 0, bytes: typeof data === "string" ? encoder.encode(data) : data });
+  }
+
+  /** The serial ports with a learner shell besides the console (ttyS2, ttyS3; see machine-options.ts). */
+  get shellPorts(): ShellPort[] {
+    return extraShellPorts(this.options.manifest.vm.uarts);
+  }
+
+  /** Types into the learner shell on serial port `port` (one of shellPorts). */
+  sendLine(port: number, data: string | Uint8Array): void {
+    if (this.current.phase !== "ready") return;
+    if (!isShellPort(port) || !this.shellPorts.includes(port)) return;
+    this.post({ type: "serial", port, bytes: typeof data === "string" ? encoder.encode(data) : data });
   }
 
   /** Hands an Ethernet frame to the guest's network card, as if it arrived on its cable. */
@@ -287,7 +307,8 @@ export class VirtualMachine {
         return;
       case "serial":
         if (message.port === 0) this.onConsole(message.bytes);
-        else this.transport.receive(message.bytes);
+        else if (message.port === 1) this.transport.receive(message.bytes);
+        else this.events.emit("line", { port: message.port, bytes: message.bytes });
         return;
       case "frame":
         this.events.emit("frame", message.frame);

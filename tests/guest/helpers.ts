@@ -90,3 +90,19 @@ export async function eventually(probe: () => Promise<boolean>, timeoutMs: numbe
     await sleep(200);
   }
 }
+
+/**
+ * The pid of the login shell on serial port `port` (ttyS0, ttyS2, ttyS3): the session leader whose
+ * controlling terminal is that port (tty_nr = major 4 << 8 | minor 64 + port).
+ */
+export function loginShellPid(vm: VirtualMachine, port: number): Promise<string> {
+  return shOk(
+    vm,
+    `for f in /proc/[0-9]*/stat; do
+       read -r s 2>/dev/null < $f || continue
+       p=\${f#/proc/}; p=\${p%/stat}
+       set -- \${s##*) }
+       if [ "$4" = "$p" ] && [ "$5" = ${(4 << 8) | (64 + port)} ]; then echo $p; fi
+     done`,
+  );
+}

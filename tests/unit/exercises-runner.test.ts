@@ -100,7 +100,8 @@ describe("runChecks", () => {
       status: "timed-out",
       passed: false,
       hint: "hint of slow",
-      message: "The check did not finish within 2 s, so it counts as not passed. Is the machine very busy?",
+      message:
+        'The check did not finish within 2 s, so it counts as not passed. Is the machine very busy? If your terminal stopped answering too, press "Stop runaway processes" in the banner above it.',
     });
   });
 
@@ -120,7 +121,9 @@ describe("runChecks", () => {
   it("localizes its own messages", async () => {
     const agent = new FakeAgent((_, options) => Promise.reject(new AgentTimeoutError(options?.timeoutMs ?? 0)));
     const report = await runChecks(agent, [check("slow", "x", { exitCode: 0 }, 3000)], { locale: "ko" });
-    expect(report.results[0]!.message).toBe("확인이 3초 안에 끝나지 않아 통과하지 못한 것으로 처리했습니다. 가상 머신이 많이 바쁜가요?");
+    expect(report.results[0]!.message).toBe(
+      '확인이 3초 안에 끝나지 않아 통과하지 못한 것으로 처리했습니다. 가상 머신이 많이 바쁜가요? 터미널도 응답하지 않는다면 위쪽 알림의 "폭주 프로세스 중지"를 누르세요.',
+    );
   });
 
   it("reports a check the agent could not run as an error", async () => {

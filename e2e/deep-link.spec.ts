@@ -1,0 +1,17 @@
+// Deep links: an instructor's link to a step opens that step, and the address follows the learner.
+import { expect, test } from "./fixtures.ts";
+
+test("learner can open a step from an instructor's deep link", async ({ labPage: lab, course, page }) => {
+  await page.goto("./#/04-pid-namespace/2");
+  await lab.expectReady("restore");
+  await course.expectStep("04-pid-namespace", "remount-proc");
+  await expect(course.stepTitle).toBeVisible();
+
+  await course.nextButton.click();
+  await course.expectStep("04-pid-namespace", "host-view");
+  await expect(page).toHaveURL(/#\/04-pid-namespace\/3$/);
+
+  // A link followed while the page is open moves there too.
+  await page.evaluate(() => (location.hash = "#/04-pid-namespace/1"));
+  await course.expectStep("04-pid-namespace", "pid-one");
+});

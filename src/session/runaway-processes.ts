@@ -1,0 +1,142 @@
+// The learner's processes as the agent sees them: how loaded the learner's cgroup is (to notice a fork
+// bomb) and the way out of one (kill everything in that cgroup except the login shells). Guest scripts
+// and their parsers only; no DOM, no timers. The scripts run in the agent's own cgroup, which a fork
+// bomb in the learner's cannot starve.
+import { outputText, type GuestAgent } from "../vm/agent-client.ts";
+
+/** Where the guest's init puts every learner shell (images/rootfs/overlay/etc/init.d/rcS). */
+export const LEARNER_CGROUP = "/sys/fs/cgroup/learner";
+
+/** One reading of the learner cgroup's counters. */
+export interface LearnerLoad {
+  /** pids.current: processes (and threads) in the learner's cgroup and below. */
+  readonly processes: number;
+  /** pids.max, or undefined when it is "max". */
+  readonly limit: number | undefined;
+  /** pids.events "max": how often a fork was refused because the limit was reached. */
+  readonly forkRefusals: number;
+  /** memory.events "oom_kill": processes the OOM killer ended inside the cgroup. */
+  readonly oomKills: number;
+}
+
+/** Reads the counters with shell built-ins only: under a fork bomb every fork counts. */
+export const LEARNER_LOAD_SCRIPT = `cd ${LEARNER_CGROUP} || exit 1
+read -r current < pids.current && echo "processes $current"
+read -r max < pids.max && echo "limit $max"
+while read -r key value; do echo "pids.$key $value"; done < pids.events
+while read -r key value; do echo "memory.$key $value"; done < memory.events`;
+
+export function parseLearnerLoad(text: string): LearnerLoad {
+  const fields = new Map<string, string>();
+  for (const line of text.split("\n")) {
+    const [key, value] = line.trim().split(/\s+/);
+    if (key && value !== undefined) fields.set(key, value);
+  }
+  const number = (key: string): number => {
+    const value = Number(fields.get(key));
+    if (!Number.isFinite(value)) throw new Error(`the learner cgroup's ${key} is missing from: ${text}`);
+    return value;
+  };
+  const limit = fields.get("limit");
+  return {
+    processes: number("processes"),
+    limit: limit === undefined || limit === "max" ? undefined : number("limit"),
+    forkRefusals: number("pids.max"),
+    oomKills: Number(fields.get("memory.oom_kill") ?? 0),
+  };
+}
+
+/** More processes than any lesson starts: past this, steady growth is a fork bomb on its way. */
+export const MANY_PROCESSES = 100;
+
+/**
+ * Whether the learner's processes are running away: close to the process limit, forks refused since
+ * the previous reading while the group is at least half full, or past MANY_PROCESSES and still growing
+ * (on a busy host a fork bomb takes a minute to reach the limit, and the shell is starved long before).
+ * A lesson that caps a group of its own at 5 processes comes near none of these. Without a limit
+ * nothing counts as runaway here.
+ */
+export function isRunaway(previous: LearnerLoad | undefined, current: LearnerLoad): boolean {
+  if (current.limit === undefined) return false;
+  if (current.processes >= current.limit * 0.75) return true;
+  const refusedSince = previous ? current.forkRefusals - previous.forkRefusals : 0;
+  if (refusedSince > 0 && current.processes >= current.limit / 2) return true;
+  const grown = previous ? current.processes - previous.processes : 0;
+  return current.processes >= MANY_PROCESSES && grown >= 5;
+}
+
+/**
+ * Freezes the learner's cgroup (so nothing forks while the list is read), SIGKILLs every process in it
+ * and below except the login shells, thaws it, and repeats while it found something (a process forked
+ * before the freeze took hold; at most ten rounds). A login shell is a session leader with a terminal: init starts one per
+ * console with setsid; a fork bomb's processes belong to the shell's session, and a `setsid` daemon
+ * has no terminal. A killed frozen process dies as soon as the group thaws. Prints `kept PID NAME` once
+ * per login shell and `killed NAME` per process killed.
+ */
+export const STOP_RUNAWAY_SCRIPT = `cg=${LEARNER_CGROUP}
+[ -d $cg ] || { echo "there is no $cg" >&2; exit 2; }
+round=0
+while [ $round -lt 10 ]; do
+  round=$((round + 1))
+  echo 1 > $cg/cgroup.freeze
+  tries=0
+  while [ $tries -lt 300 ]; do
+    frozen=0
+    while read -r key value; do [ "$key" = frozen ] && frozen=$value; done < $cg/cgroup.events
+    [ "$frozen" = 1 ] && break
+    tries=$((tries + 1))
+    sleep 0.02
+  done
+  found=0
+  for procs in $(find $cg -name cgroup.procs); do
+    while read -r pid; do
+      read -r stat 2>/dev/null < /proc/$pid/stat || continue
+      name=\${stat#*(}
+      name=\${name%)*}
+      set -- \${stat##*) }
+      [ "$1" = Z ] && continue
+      if [ "$4" = "$pid" ] && [ "$5" != 0 ]; then
+        [ $round = 1 ] && echo "kept $pid $name"
+        continue
+      fi
+      kill -9 $pid 2>/dev/null && { echo "killed $name"; found=1; }
+    done < $procs
+  done
+  echo 0 > $cg/cgroup.freeze
+  [ $found = 0 ] && break
+done
+exit 0`;
+
+/** What a stop did: the login shells it spared and the processes it killed, counted by name. */
+export interface StopReport {
+  readonly keptShells: number;
+  readonly killed: number;
+  /** Process names with how many of each were killed, most first. */
+  readonly killedByName: readonly (readonly [name: string, count: number])[];
+}
+
+export function parseStopReport(text: string): StopReport {
+  let keptShells = 0;
+  const counts = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    if (line.startsWith("kept ")) keptShells++;
+    else if (line.startsWith("killed ")) {
+      const name = line.slice("killed ".length);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const killedByName = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { keptShells, killed: killedByName.reduce((sum, [, count]) => sum + count, 0), killedByName };
+}
+
+export async function readLearnerLoad(agent: GuestAgent, timeoutMs = 10_000): Promise<LearnerLoad> {
+  const result = await agent.run(LEARNER_LOAD_SCRIPT, { timeoutMs });
+  if (result.exitCode !== 0) throw new Error(`reading the learner cgroup failed: ${outputText(result.stderr)}`);
+  return parseLearnerLoad(outputText(result.stdout));
+}
+
+export async function stopRunawayProcesses(agent: GuestAgent): Promise<StopReport> {
+  const result = await agent.run(STOP_RUNAWAY_SCRIPT, { timeoutMs: 120_000 });
+  if (result.exitCode !== 0) throw new Error(`stopping the learner's processes failed: ${outputText(result.stderr)}`);
+  return parseStopReport(outputText(result.stdout));
+}
