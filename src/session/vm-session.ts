@@ -38,6 +38,8 @@ export interface VmSessionEvents {
   state: SessionState;
   /** Bytes the current machine wrote to the learner's console. */
   console: Uint8Array;
+  /** The learner typed or pasted into the running machine's console (what changes their work). */
+  input: void;
   /** Something the learner should know that is not an error (e.g. the snapshot was refused). */
   notice: VmNotice;
   machine: MachineChange;
@@ -171,6 +173,7 @@ export class VmSession {
   sendConsole(data: string | Uint8Array): void {
     if (this.current.phase !== "ready" && this.current.phase !== "unresponsive") return;
     this.machine?.sendConsole(data);
+    this.events.emit("input", undefined);
   }
 
   /** The terminal's size; remembered and given to every machine once it is ready. */
