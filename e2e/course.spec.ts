@@ -5,6 +5,7 @@ import { loadExercisesFromDir } from "../src/exercises/node-loader.ts";
 import { expect, test } from "./fixtures.ts";
 import { CHECK_TIMEOUT_MS } from "./pages/course-panel.ts";
 import type { LabPage } from "./pages/lab-page.ts";
+import { SavedWorkPage } from "./pages/saved-work.ts";
 
 const { exercises } = loadExercisesFromDir();
 
@@ -78,7 +79,7 @@ test("learner can see the hint of a check that fails", async ({ lab, course }) =
   await expect(course.stepDone).toHaveCount(0);
 });
 
-test("learner can reload the page and keeps their progress", async ({ lab, course }) => {
+test("learner can reload the page and keeps their progress", async ({ lab, course, page }) => {
   await course.openExercise(CONTAINER.id);
   await course.typeSolution(step(CONTAINER, "start-container").solution);
   await course.expectStepDone();
@@ -86,6 +87,10 @@ test("learner can reload the page and keeps their progress", async ({ lab, cours
   await course.expectStep(CONTAINER.id, "find-from-host");
 
   await lab.reload();
+  // The machine was saved when the step was done: the page offers it back, saying how old the save is.
+  const saved = new SavedWorkPage(page);
+  await expect(saved.resumeOffer).toContainText(/ago\)/);
+  await saved.startFreshButton.click();
   await lab.expectReady("restore");
   // The same step is open again; the done step stays done although the new machine is pristine.
   await course.expectStep(CONTAINER.id, "find-from-host");

@@ -6,6 +6,7 @@ import { loadExercisesFromDir } from "../src/exercises/node-loader.ts";
 import { Deployment } from "./deployment.ts";
 import { expect, test } from "./fixtures.ts";
 import { OfflineIndicator } from "./pages/offline-indicator.ts";
+import { SavedWorkPage } from "./pages/saved-work.ts";
 
 // The rest of the suite blocks workers (see playwright.config.ts); this file is about them.
 test.use({ serviceWorkers: "allow" });
@@ -100,6 +101,8 @@ test("learner is offered a newly deployed build, and switching to it clears old 
 
     deployment.deployNewBuild("next build");
     await lab.reload();
+    // The step done saved the machine, which the page offers back; starting fresh restores the snapshot.
+    await new SavedWorkPage(page).startFreshButton.click();
     // The damaged snapshot was dropped and downloaded again, so the machine restores as usual.
     await lab.expectReady("restore");
     await offline.expectKind("update");
@@ -108,6 +111,7 @@ test("learner is offered a newly deployed build, and switching to it clears old 
 
     // The page reloads by itself under the new worker, which dropped the old caches.
     await offline.expectKind("ready");
+    await new SavedWorkPage(page).startFreshButton.click();
     await lab.expectReady("restore");
     await lab.expectPrompt();
     expect(await offline.cacheNames()).toEqual([...current, "someone-elses-cache"].sort());

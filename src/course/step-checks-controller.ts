@@ -48,7 +48,9 @@ export class StepChecksController implements ReactiveController {
     this.key = key;
     this.cancel();
     this.results = undefined;
-    if (key !== undefined) queueMicrotask(() => void this.run());
+    // checkNow, not run: the aborted run may not have ended yet, and the new step must not wait a
+    // whole interval for its first results.
+    if (key !== undefined) queueMicrotask(() => this.checkNow());
     this.host.requestUpdate();
   }
 

@@ -1,7 +1,7 @@
 // The course plus instructors' content packs: each pack is a folder in the course's format (see
 // src/content/README.md), validated on its own and listed after the course. Pure, like loader.ts: the
-// browser bundle gets the packs' files from the build (scripts/build/content-packs-plugin.ts), Node
-// reads them from disk (pack-folders.ts).
+// build (scripts/build/course-plugin.ts) and Node code read the files from disk (pack-folders.ts) and
+// hand them here; the page gets the result as JSON.
 import { loadExercises, type ContentFile, type ContentProblem, type LoadResult } from "./loader.ts";
 import type { Exercise } from "./model.ts";
 import type { PackTitle } from "./pack-sections.ts";

@@ -71,7 +71,7 @@ export interface UiMessages {
   readonly cancel: string;
   readonly answeredWrong: string;
   readonly corruptProgress: string;
-  /** The header's offline indicator (service worker), see src/app/lab-offline-status.ts. */
+  /** The header's offline indicator (service worker), see src/offline/lab-offline-status.ts. */
   readonly offline: {
     readonly saving: (percent: number) => string;
     readonly savingTitle: string;

@@ -1,6 +1,6 @@
 // Saves the learner's machine without being asked, so a reload loses as little as possible: as soon as
-// a step of the course is done; when the console has been quiet for a while after showing something
-// (the learner typed or a command printed, then stopped); every few minutes while the page is visible;
+// a step of the course is done; when the console has been quiet for a while after the learner typed
+// (output of a command still at work postpones it); every few minutes while the page is visible;
 // and, as an attempt only, when the page is hidden (a browser does not wait for a save when a page
 // closes, so the page never promises that one).
 // A save costs the page a pause (v86 serializes ~34 MB) plus compression, so it waits for quiet instead
@@ -12,8 +12,8 @@ import { SourceBoundController } from "../ui/source-bound-controller.ts";
 import type { SavedWork } from "./saved-work.ts";
 
 export const AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000;
-/** Quiet console time after a change before the machine is saved. */
-export const AUTOSAVE_IDLE_MS = 15 * 1000;
+/** Quiet console time after the learner typed before the machine is saved. */
+export const AUTOSAVE_IDLE_MS = 30 * 1000;
 
 export interface AutosaveTiming {
   readonly intervalMs?: number;
@@ -27,7 +27,7 @@ export interface AutosaveTiming {
 export class AutosaveController extends SourceBoundController<SavedWork> {
   private interval: ReturnType<typeof setInterval> | undefined;
   private idle: ReturnType<typeof setTimeout> | undefined;
-  /** The console showed something since the last save. */
+  /** The learner typed since the last save. */
   private changed = false;
   private readonly intervalMs: number;
   private readonly idleMs: number;
@@ -54,7 +54,8 @@ export class AutosaveController extends SourceBoundController<SavedWork> {
     return [
       work.watchWork((change) => {
         if (change === "step-done") return this.save();
-        this.changed = true;
+        if (change === "input") this.changed = true;
+        if (!this.changed) return; // output alone (a boot log, a restore) is not the learner's work
         clearTimeout(this.idle);
         this.idle = setTimeout(() => {
           if (this.changed) this.save();

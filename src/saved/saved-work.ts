@@ -39,7 +39,7 @@ export interface SavedWorkEvents {
 }
 
 /** What changed in the learner's work (see SavedWork.watchWork). */
-export type WorkChange = "step-done" | "console";
+export type WorkChange = "step-done" | "input" | "output";
 
 export interface SavedWorkOptions {
   readonly session: VmSession;
@@ -137,8 +137,8 @@ export class SavedWork {
 
   /**
    * Calls `listener` when the learner's work changes: "step-done" when a step of the course is done,
-   * "console" whenever the console shows something (typing echoes, commands print). The autosave
-   * decides from these when to save.
+   * "input" when the learner types into the console, "output" whenever the console shows something
+   * (a command still working). The autosave decides from these when to save.
    */
   watchWork(listener: (change: WorkChange) => void): Unsubscribe {
     let done = countDone(this.options.progress.progress);
@@ -147,10 +147,12 @@ export class SavedWork {
       if (now > done) listener("step-done");
       done = now;
     });
-    const offConsole = this.options.session.events.on("console", () => listener("console"));
+    const offInput = this.options.session.events.on("input", () => listener("input"));
+    const offOutput = this.options.session.events.on("console", () => listener("output"));
     return () => {
       offProgress();
-      offConsole();
+      offInput();
+      offOutput();
     };
   }
 

@@ -38,6 +38,8 @@ export interface VmSessionEvents {
   state: SessionState;
   /** Bytes the current machine wrote to the learner's console. */
   console: Uint8Array;
+  /** The learner typed or pasted into the running machine's console (what changes their work). */
+  input: void;
   /** Something the learner should know that is not an error (e.g. the snapshot was refused). */
   notice: VmNotice;
   machine: MachineChange;

@@ -61,10 +61,10 @@ describe("AutosaveController", () => {
     expect(work.saves).toBe(1);
   });
 
-  it("saves once the console has been quiet for a while after a change, not on every change", () => {
+  it("saves once the console has been quiet for a while after the learner typed, not on every key", () => {
     const { work } = setup();
     for (let i = 0; i < 10; i++) {
-      work.change("console");
+      work.change(i < 3 ? "input" : "output"); // typing, then a command printing
       vi.advanceTimersByTime(1_000);
     }
     expect(work.saves).toBe(0);
@@ -72,6 +72,13 @@ describe("AutosaveController", () => {
     expect(work.saves).toBe(1);
     vi.advanceTimersByTime(30_000);
     expect(work.saves).toBe(1);
+  });
+
+  it("does not save for output alone (a boot log, a restored console)", () => {
+    const { work } = setup();
+    work.change("output");
+    vi.advanceTimersByTime(59_000);
+    expect(work.saves).toBe(0);
   });
 
   it("saves every interval while visible, and tries when the page is hidden", () => {
@@ -86,7 +93,7 @@ describe("AutosaveController", () => {
 
   it("stops everything when its element leaves the page", () => {
     const { host, work } = setup();
-    work.change("console");
+    work.change("input");
     host.disconnect();
     expect(work.listeners.size).toBe(0);
     vi.advanceTimersByTime(10 * 60_000);

@@ -9,7 +9,7 @@ describe("the bundle report", () => {
     expect(moduleName("\0virtual:isolation-lab/course", "/repo")).toBe("virtual:isolation-lab/course");
     expect(packageOf("node_modules/@lit/context/index.js")).toBe("@lit/context");
     expect(packageOf("node_modules/.pnpm/x/node_modules/yaml/dist/index.js")).toBe("yaml");
-    expect(packageOf("src/vm/bytes.ts")).toBeUndefined();
+    expect(packageOf("src/shared/bytes.ts")).toBeUndefined();
   });
 
   it("sums packages per chunk and reports build-only packages found in the page", () => {

@@ -43,18 +43,19 @@ function savedWork() {
 }
 
 describe("SavedWork", () => {
-  it("tells the autosave when a step is done and when the console shows something", () => {
+  it("tells the autosave when a step is done, when the learner types and when the console shows something", () => {
     const { session, progress, work } = savedWork();
     const changes: WorkChange[] = [];
     const stop = work.watchWork((change) => changes.push(change));
     progress.markDone("chroot", "enter");
     progress.setPosition({ view: "overview" }); // not a step done
     progress.markDone("chroot", "enter"); // already done
+    session.events.emit("input", undefined);
     session.events.emit("console", new Uint8Array([0x6c]));
-    expect(changes).toEqual(["step-done", "console"]);
+    expect(changes).toEqual(["step-done", "input", "output"]);
     stop();
     progress.markDone("chroot", "build-rootfs");
-    expect(changes).toHaveLength(2);
+    expect(changes).toHaveLength(3);
   });
 
   it("refuses a file larger than this guest's machine can be without reading it", async () => {
