@@ -203,7 +203,7 @@ const ko: UiMessages = {
   terminalRegion: "리눅스 터미널",
   terminalGreeting: [
     "Isolation Lab: 브라우저 안에서 v86이 에뮬레이션하는 진짜 리눅스 커널입니다.",
-    "여러분은 이 가상 머신의 root입니다. 여기서 무엇을 해도 여러분의 컴퓨터에는 닿지 않습니다.",
+    "여러분은 이 가상 머신의 root입니다. 무엇을 해도 내 컴퓨터에는 닿지 않습니다.",
   ],
   copyPasteHint: { copy: "복사", paste: "붙여넣기" },
   note: "알림",
