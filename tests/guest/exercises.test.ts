@@ -23,6 +23,12 @@ const { exercises, problems } = loadExercisesFromDir();
 const only = process.env.EXERCISE ? new Set(process.env.EXERCISE.split(",")) : undefined;
 
 const PASS_TIMEOUT_MS = 60_000;
+/**
+ * A step types its solution, polls its checks, takes three fingerprints and saves the machine; a
+ * mistake resumes a machine, types and checks. minidock's steps need more than the tier's default
+ * when the host is busy.
+ */
+const STEP_TEST_TIMEOUT_MS = 300_000;
 
 it("the content is valid", () => {
   expect(problems.map(formatProblem)).toEqual([]);
@@ -239,7 +245,7 @@ for (const exercise of exercises) {
         expect(report.passed, `step ${step.id} passes on a fresh VM:\n${describeReport(report)}`).toBe(false);
       }
       expect(await fingerprint(vm!), "running the checks on a fresh VM changed the guest").toBe(untouched);
-    });
+    }, STEP_TEST_TIMEOUT_MS);
 
     for (const step of lesson.steps) {
       it(`step ${step.id}: fails, passes after the typed solution, and checking changes nothing`, async () => {
@@ -284,7 +290,7 @@ for (const exercise of exercises) {
         }
         const after = await fingerprint(guest);
         expect(after, `running the checks of ${step.id} changed the guest`).toBe(solved);
-      });
+      }, STEP_TEST_TIMEOUT_MS);
     }
 
     for (const step of lesson.steps) {
@@ -326,7 +332,7 @@ for (const exercise of exercises) {
           } finally {
             await resumed.dispose();
           }
-        });
+        }, STEP_TEST_TIMEOUT_MS);
       }
     }
 
