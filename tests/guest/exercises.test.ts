@@ -70,7 +70,7 @@ function parseStat(line: string): Proc | undefined {
 /** The guest's state as text, without the fingerprint's own processes and the kernel's threads. */
 async function fingerprint(vm: VirtualMachine): Promise<string> {
   const started = performance.now();
-  const result = await vm.agent.run(FINGERPRINT, { timeoutMs: 60_000 });
+  const result = await vm.agent.run(FINGERPRINT, { timeoutMs: 180_000 });
   if (process.env.DEBUG_FINGERPRINT) console.log(`fingerprint: ${Math.round(performance.now() - started)} ms`);
   const text = outputText(result.stdout);
   const self = /^self (\d+)$/m.exec(text)?.[1];
@@ -176,7 +176,8 @@ class Console {
   async settled(what: string): Promise<void> {
     this.markers++;
     this.type(`echo $((${this.markers} + 1000))-settled`);
-    await waitFor(() => this.transcript.includes(`${this.markers + 1000}-settled`), 60_000, `the console to run ${what}`);
+    // Typing runs at the emulated serial line's pace, and a throttled loop (09) takes its time.
+    await waitFor(() => this.transcript.includes(`${this.markers + 1000}-settled`), 180_000, `the console to run ${what}`);
     const deadline = performance.now() + 30_000;
     while (performance.now() - this.lastOutput < 800 && performance.now() < deadline) await sleep(100);
   }
