@@ -23,6 +23,12 @@ const { exercises, problems } = loadExercisesFromDir();
 const only = process.env.EXERCISE ? new Set(process.env.EXERCISE.split(",")) : undefined;
 
 const PASS_TIMEOUT_MS = 60_000;
+/**
+ * A step types its solution, polls its checks, takes three fingerprints and saves the machine; a
+ * mistake resumes a machine, types and checks. minidock's steps need more than the tier's default
+ * when the host is busy.
+ */
+const STEP_TEST_TIMEOUT_MS = 300_000;
 
 it("the content is valid", () => {
   expect(problems.map(formatProblem)).toEqual([]);
@@ -70,7 +76,7 @@ function parseStat(line: string): Proc | undefined {
 /** The guest's state as text, without the fingerprint's own processes and the kernel's threads. */
 async function fingerprint(vm: VirtualMachine): Promise<string> {
   const started = performance.now();
-  const result = await vm.agent.run(FINGERPRINT, { timeoutMs: 60_000 });
+  const result = await vm.agent.run(FINGERPRINT, { timeoutMs: 180_000 });
   if (process.env.DEBUG_FINGERPRINT) console.log(`fingerprint: ${Math.round(performance.now() - started)} ms`);
   const text = outputText(result.stdout);
   const self = /^self (\d+)$/m.exec(text)?.[1];
@@ -176,7 +182,8 @@ class Console {
   async settled(what: string): Promise<void> {
     this.markers++;
     this.type(`echo $((${this.markers} + 1000))-settled`);
-    await waitFor(() => this.transcript.includes(`${this.markers + 1000}-settled`), 60_000, `the console to run ${what}`);
+    // Typing runs at the emulated serial line's pace, and a throttled loop (09) takes its time.
+    await waitFor(() => this.transcript.includes(`${this.markers + 1000}-settled`), 180_000, `the console to run ${what}`);
     const deadline = performance.now() + 30_000;
     while (performance.now() - this.lastOutput < 800 && performance.now() < deadline) await sleep(100);
   }
@@ -245,7 +252,7 @@ for (const exercise of exercises) {
         expect(report.passed, `step ${step.id} passes on a fresh VM:\n${describeReport(report)}`).toBe(false);
       }
       expect(await fingerprint(vm!), "running the checks on a fresh VM changed the guest").toBe(untouched);
-    });
+    }, STEP_TEST_TIMEOUT_MS);
 
     for (const step of lesson.steps) {
       it(`step ${step.id}: fails, passes after the typed solution, and checking changes nothing`, async () => {
@@ -290,7 +297,7 @@ for (const exercise of exercises) {
         }
         const after = await fingerprint(guest);
         expect(after, `running the checks of ${step.id} changed the guest`).toBe(solved);
-      });
+      }, STEP_TEST_TIMEOUT_MS);
     }
 
     for (const step of lesson.steps) {
@@ -332,7 +339,7 @@ for (const exercise of exercises) {
           } finally {
             await resumed.dispose();
           }
-        });
+        }, STEP_TEST_TIMEOUT_MS);
       }
     }
 
