@@ -14,7 +14,7 @@ import { enterAndAwait, enterCommand, installEchoProbe, keystrokeEcho, watchLong
 
 const PORT = 4179;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const BOOT_TIMEOUT_MS = 180_000;
+const BOOT_TIMEOUT_MS = 300_000;
 
 async function startServer(): Promise<ChildProcess> {
   const tsx = path.join(REPO_DIR, "node_modules", ".bin", "tsx");
@@ -155,51 +155,65 @@ export async function measureInChromium(): Promise<Record<string, unknown>> {
   });
   try {
     const url = `http://localhost:${PORT}/`;
+    const result: Record<string, unknown> = { chromium: browser.version() || "unknown" };
+    /** One part of the run; a part that fails (a timeout on a busy machine) is reported, not fatal. */
+    const part = async (name: string, work: () => Promise<Record<string, unknown>>): Promise<void> => {
+      try {
+        Object.assign(result, await work());
+      } catch (error) {
+        result[`${name}Skipped`] = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      }
+    };
     process.stderr.write(`bench: ${RUNS} first visits...\n`);
-    const firstVisit = await firstVisits(browser, url);
+    await part("firstVisit", async () => ({ firstVisit: await firstVisits(browser, url) }));
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await firstWithServiceWorker(context, url);
     process.stderr.write(`bench: ${RUNS} cached reloads...\n`);
-    const reloads: LoadTimes[] = [];
-    for (let i = 0; i < RUNS; i++) reloads.push(await loadToAnswer(page, `reload${i}`, () => page.reload()));
+    await part("cachedReload", async () => {
+      const reloads: LoadTimes[] = [];
+      for (let i = 0; i < RUNS; i++) reloads.push(await loadToAnswer(page, `reload${i}`, () => page.reload()));
+      return { cachedReload: summarize(reloads) };
+    });
 
     process.stderr.write("bench: idle guest, memory, typing...\n");
-    const idle = await idleCpu(browser);
-    const memoryWithOneVm = tabMemory(await processMemory(browser));
-    const keystrokes = await typing(page);
+    await part("idleGuest", async () => ({ idleGuest: await idleCpu(browser) }));
+    await part("keystrokeEcho", async () => ({ keystrokeEcho: await typing(page) }));
 
     process.stderr.write("bench: cold boots...\n");
-    const coldReady: number[] = [];
-    const coldAnswered: number[] = [];
-    const coldRuns = Math.min(RUNS, Number(process.env.BENCH_COLD_RUNS ?? 3));
-    for (let i = 0; i < coldRuns; i++) {
-      const started = performance.now();
-      await page.getByTestId("cold-boot-button").click();
-      await ready(page, i + 2);
-      const readyMs = performance.now() - started;
-      coldReady.push(readyMs);
-      const answer = await answered(page, `cold${i}`);
-      coldAnswered.push(readyMs + answer.shownAt - answer.enterAt);
-    }
+    await part("coldBoot", async () => {
+      const coldReady: number[] = [];
+      const coldAnswered: number[] = [];
+      const coldRuns = Math.min(RUNS, Number(process.env.BENCH_COLD_RUNS ?? 3));
+      for (let i = 0; i < coldRuns; i++) {
+        const started = performance.now();
+        await page.getByTestId("cold-boot-button").click();
+        await ready(page, i + 2);
+        const readyMs = performance.now() - started;
+        coldReady.push(readyMs);
+        const answer = await answered(page, `cold${i}`);
+        coldAnswered.push(readyMs + answer.shownAt - answer.enterAt);
+      }
+      return { coldBoot: { ready: spread(coldReady), answered: spread(coldAnswered) } };
+    });
 
     process.stderr.write("bench: a second VM next to the first...\n");
-    await page.reload();
-    await ready(page, 1);
-    const second = await secondVm(browser, page);
     await context.close();
-
-    return {
-      chromium: browser.version() || "unknown",
-      firstVisit,
-      cachedReload: summarize(reloads),
-      coldBoot: { ready: spread(coldReady), answered: spread(coldAnswered) },
-      idleGuest: idle,
-      memoryWithOneVm,
-      keystrokeEcho: keystrokes,
-      secondVm: second,
-      host: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", loadAverage: os.loadavg().map(round) },
-    };
+    // The tab's memory in a fresh renderer (not one that already held ten reloads' garbage): one VM
+    // restored, then a second one booted next to it.
+    await part("secondVm", async () => {
+      const fresh = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 800 } });
+      try {
+        const tab = await fresh.newPage();
+        await loadToAnswer(tab, "memory", () => tab.goto(url));
+        await sleep(3000);
+        const memoryWithOneVm = tabMemory(await processMemory(browser));
+        return { memoryWithOneVm, secondVm: await secondVm(browser, tab) };
+      } finally {
+        await fresh.close();
+      }
+    });
+    return { ...result, host: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", loadAverage: os.loadavg().map(round) } };
   } finally {
     await browser.close();
     server.kill();
