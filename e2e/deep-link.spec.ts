@@ -2,16 +2,16 @@
 import { expect, test } from "./fixtures.ts";
 
 test("learner can open a step from an instructor's deep link", async ({ labPage: lab, course, page }) => {
-  await page.goto("./#/04-pid-namespace/2");
+  await page.goto("./#/pid-namespace/2");
   await lab.expectReady("restore");
-  await course.expectStep("04-pid-namespace", "remount-proc");
+  await course.expectStep("pid-namespace", "remount-proc");
   await expect(course.stepTitle).toBeVisible();
 
   await course.nextButton.click();
-  await course.expectStep("04-pid-namespace", "host-view");
-  await expect(page).toHaveURL(/#\/04-pid-namespace\/3$/);
+  await course.expectStep("pid-namespace", "host-view");
+  await expect(page).toHaveURL(/#\/pid-namespace\/3$/);
 
   // A link followed while the page is open moves there too.
-  await page.evaluate(() => (location.hash = "#/04-pid-namespace/1"));
-  await course.expectStep("04-pid-namespace", "pid-one");
+  await page.evaluate(() => (location.hash = "#/pid-namespace/1"));
+  await course.expectStep("pid-namespace", "pid-one");
 });
