@@ -38,12 +38,11 @@ export interface VmSessionEvents {
   state: SessionState;
   /** Bytes the current machine wrote to the learner's console. */
   console: Uint8Array;
-  /** The learner typed or pasted into the running machine's console (what changes their work). */
-  input: void;
   /** Something the learner should know that is not an error (e.g. the snapshot was refused). */
   notice: VmNotice;
   machine: MachineChange;
-  /** The learner typed (or pasted) at the console; what it echoes back arrives as `console`. */
+  /** The learner typed (or pasted) into one of the machine's shells (what changes their work); what it
+   * echoes back arrives as `console` or on that shell's line. */
   input: undefined;
 }
 
