@@ -7,7 +7,7 @@ import { V86_VERSION, V86_WASM_URL } from "./app/v86-assets.ts";
 import { VmSession } from "./app/vm-session.ts";
 import { reconcileProgress } from "./course/progress.ts";
 import { ProgressStore } from "./course/progress-store.ts";
-import { EXERCISES } from "./exercises/bundled.ts";
+import { CHALLENGES, EXERCISES } from "./exercises/bundled.ts";
 import { OfflineSupport } from "./offline/offline-support.ts";
 import { IndexedDbMachineStore } from "./saved/machine-store.ts";
 import { SavedWork } from "./saved/saved-work.ts";
@@ -21,10 +21,11 @@ const session = new VmSession({
 
 const app = document.querySelector("lab-app") ?? document.body.appendChild(document.createElement("lab-app"));
 const progress = new ProgressStore(localStorageOrUndefined());
-// Content changes between visits: forget steps and exercises that no longer exist.
+// Content changes between visits: forget steps, exercises and challenges that no longer exist.
 const course = new Map(EXERCISES.map((e) => [e.id, e.steps.map((s) => s.id)]));
-progress.replace(reconcileProgress(progress.progress, course));
-const savedWork = new SavedWork({ session, store: new IndexedDbMachineStore(), progress, course });
+const challenges = new Set(CHALLENGES.map((c) => c.id));
+progress.replace(reconcileProgress(progress.progress, course, challenges));
+const savedWork = new SavedWork({ session, store: new IndexedDbMachineStore(), progress, course, challenges });
 app.progress = progress;
 app.session = session;
 app.savedWork = savedWork;

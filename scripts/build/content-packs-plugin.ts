@@ -1,12 +1,13 @@
 // Vite plugin: instructors' content packs (src/exercises/pack-folders.ts says where they are) become the
-// module `virtual:isolation-lab/content-packs`, which src/exercises/bundled.ts lists after the course.
+// module `virtual:isolation-lab/content-packs`, which src/exercises/bundled.ts lists after the course
+// (exercises and challenges).
 // A production build stops with every problem as file:line (the same report as `npm run
 // validate:content`) instead of shipping a page that cannot load its exercises.
 import path from "node:path";
 import type { Plugin } from "vite";
 import { loadCourseWithPacks, type ContentPack } from "../../src/exercises/course-packs.ts";
 import { formatProblem } from "../../src/exercises/loader.ts";
-import { packFolders, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
+import { PACK_CHALLENGES_FOLDER, packFolders, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
 
 export const CONTENT_PACKS_MODULE = "virtual:isolation-lab/content-packs";
 const RESOLVED = `\0${CONTENT_PACKS_MODULE}`;
@@ -26,7 +27,11 @@ export function contentPacks(folders: () => string[] = () => packFolders()): Plu
       const dirs = folders();
       const packs: ContentPack[] = dirs.map(readPack);
       // The dev server reloads the course when a pack's file changes.
-      dirs.forEach((dir, i) => packs[i]!.files.forEach((file) => this.addWatchFile(path.join(dir, file.path))));
+      dirs.forEach((dir, i) => {
+        const pack = packs[i]!;
+        pack.files.forEach((file) => this.addWatchFile(path.join(dir, file.path)));
+        pack.challenges?.files.forEach((file) => this.addWatchFile(path.join(dir, PACK_CHALLENGES_FOLDER, file.path)));
+      });
       if (build) {
         const { problems } = loadCourseWithPacks(readCourse(), packs);
         if (problems.length > 0) {

@@ -8,6 +8,9 @@ import {
   parseProgress,
   serializeProgress,
   withAnswer,
+  withChallengeSolved,
+  withHintUsed,
+  withSolutionRequest,
   withStepDone,
   type Position,
   type Progress,
@@ -55,7 +58,20 @@ export class ProgressStore {
     this.update(withAnswer(this.current, exercise, step, answer));
   }
 
-  /** Forgets done steps, answers and position; keeps the language. */
+  /** Unlocks the next of a challenge's `available` hints. */
+  useHint(challenge: string, available: number): void {
+    this.update(withHintUsed(this.current, challenge, available));
+  }
+
+  requestSolution(challenge: string): void {
+    this.update(withSolutionRequest(this.current, challenge));
+  }
+
+  markChallengeSolved(challenge: string): void {
+    this.update(withChallengeSolved(this.current, challenge));
+  }
+
+  /** Forgets done steps, answers, challenges and position; keeps the language. */
   reset(): void {
     this.update({ ...EMPTY_PROGRESS, ...(this.current.locale ? { locale: this.current.locale } : {}) });
   }

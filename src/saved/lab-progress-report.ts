@@ -1,9 +1,10 @@
-// The instructor's progress report: every exercise and step, done or not and when, with an optional
-// learner name, laid out to print on paper (the page shell hides everything else when printing).
+// The instructor's progress report: every exercise and step, done or not and when, and every challenge
+// with the hints used, with an optional learner name, laid out to print on paper (the page shell hides
+// everything else when printing).
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { lessonsFor } from "../course/lab-course.ts";
+import { challengesFor, lessonsFor } from "../course/lessons.ts";
 import { progressContext } from "../course/progress-context.ts";
 import { ProgressController } from "../course/progress-controller.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
@@ -11,7 +12,7 @@ import { EMPTY_PROGRESS } from "../course/progress.ts";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
-import { buildReport } from "./progress-report.ts";
+import { buildReport, type ProgressReport } from "./progress-report.ts";
 import { PanelCloseEvent } from "./saved-work-events.ts";
 import { SAVED_MESSAGES, formatTime } from "./saved-messages.ts";
 
@@ -185,7 +186,7 @@ export class LabProgressReport extends LitElement {
 
   override render() {
     const m = SAVED_MESSAGES[this.locale];
-    const report = buildReport(lessonsFor(this.locale), this.store?.progress ?? EMPTY_PROGRESS);
+    const report = buildReport(lessonsFor(this.locale), this.store?.progress ?? EMPTY_PROGRESS, challengesFor(this.locale));
     return html`
       <article data-testid="progress-report" aria-labelledby="report-title">
         <div class="toolbar">
@@ -228,8 +229,43 @@ export class LabProgressReport extends LitElement {
             </table>
           </section>`,
         )}
+        ${report.challenges.length > 0 ? this.renderChallenges(report) : nothing}
       </article>
     `;
+  }
+
+  private renderChallenges(report: ProgressReport) {
+    const m = SAVED_MESSAGES[this.locale];
+    return html`<section data-testid="report-challenges">
+      <h2>${m.challengesHeading} <span>${m.challengesSummary(report.solvedChallenges, report.challenges.length)}</span></h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${m.challengeColumn}</th>
+            <th>${m.statusColumn}</th>
+            <th>${m.hintsColumn}</th>
+            <th>${m.timeColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${report.challenges.map(
+            (challenge) => html`<tr
+              data-testid="report-challenge"
+              data-challenge=${challenge.id}
+              data-solved=${challenge.solved ? "true" : "false"}
+              data-hints-used=${challenge.hintsUsed}
+            >
+              <td>${challenge.title}</td>
+              <td class="status ${challenge.solved ? "done" : "not-done"}">${challenge.solved ? `✓ ${m.solved}` : m.notSolved}</td>
+              <td>
+                ${m.hintsUsed(challenge.hintsUsed, challenge.hintCount)}${challenge.solutionRequested ? html`, ${m.solutionSeen}` : nothing}
+              </td>
+              <td class="time">${challenge.solvedAt ? formatTime(challenge.solvedAt, this.locale) : nothing}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
   }
 
   private readonly onClose = (): void => {

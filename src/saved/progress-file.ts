@@ -1,7 +1,7 @@
 // The course progress as a file a learner can take to another machine or hand in: readable JSON with
 // a kind and a format number, so an import can tell it from any other file and say what is wrong.
 // Importing merges (a step done in either copy stays done), so importing never loses work.
-import { parseProgress, serializeProgress, type Progress } from "../course/progress.ts";
+import { parseProgress, serializeProgress, type ChallengeProgress, type Progress } from "../course/progress.ts";
 
 export const PROGRESS_FILE_KIND = "isolation-lab-progress";
 
@@ -53,6 +53,7 @@ export function progressFromStoredForm(stored: unknown): Progress {
 /**
  * Combines two copies of the progress: every step done in either is done (at the earlier time), every
  * answer kept (the imported one wins when both answered), and the imported position is where to continue.
+ * A challenge solved in either is solved (at the earlier time), with the larger count of hints used.
  */
 export function mergeProgress(current: Progress, imported: Progress): Progress {
   const done: Record<string, string[]> = {};
@@ -68,13 +69,37 @@ export function mergeProgress(current: Progress, imported: Progress): Progress {
     if (!known || Date.parse(at) < Date.parse(known)) doneAt[key] = at;
   }
   const locale = current.locale ?? imported.locale;
+  const challenges = mergeChallenges(current.challenges ?? {}, imported.challenges ?? {});
   return {
     ...(locale ? { locale } : {}),
     position: imported.position,
     done,
     answers: { ...current.answers, ...imported.answers },
     ...(Object.keys(doneAt).length > 0 ? { doneAt } : {}),
+    ...(Object.keys(challenges).length > 0 ? { challenges } : {}),
   };
+}
+
+function mergeChallenges(
+  current: Readonly<Record<string, ChallengeProgress>>,
+  imported: Readonly<Record<string, ChallengeProgress>>,
+): Record<string, ChallengeProgress> {
+  const merged: Record<string, ChallengeProgress> = { ...current };
+  for (const [id, theirs] of Object.entries(imported)) {
+    const ours = merged[id];
+    if (!ours) {
+      merged[id] = theirs;
+      continue;
+    }
+    const times = [ours.solvedAt, theirs.solvedAt].filter((t): t is string => t !== undefined);
+    const solvedAt = times.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+    merged[id] = {
+      hintsUsed: Math.max(ours.hintsUsed, theirs.hintsUsed),
+      solutionRequests: Math.max(ours.solutionRequests, theirs.solutionRequests),
+      ...(solvedAt ? { solvedAt } : {}),
+    };
+  }
+  return merged;
 }
 
 /** How many steps a progress has done in all (for "imported 12 steps"). */

@@ -48,6 +48,8 @@ export interface SavedWorkOptions {
   readonly progress: ProgressStore;
   /** Exercise ids and their step ids, to drop what an imported file knows and this course does not. */
   readonly course: ReadonlyMap<string, readonly string[]>;
+  /** Challenge ids, for the same reason. */
+  readonly challenges?: ReadonlySet<string>;
   readonly now?: () => Date;
 }
 
@@ -238,7 +240,11 @@ export class SavedWork {
   }
 
   private mergeImported(imported: Progress): number {
-    const merged = reconcileProgress(mergeProgress(this.options.progress.progress, imported), this.options.course);
+    const merged = reconcileProgress(
+      mergeProgress(this.options.progress.progress, imported),
+      this.options.course,
+      this.options.challenges,
+    );
     this.options.progress.replace(merged);
     return countDone(merged);
   }
