@@ -18,6 +18,9 @@ import { TypedConsole } from "./typed-console.ts";
 const { challenges, problems } = loadChallengesFromDir();
 const only = process.env.CHALLENGE ? new Set(process.env.CHALLENGE.split(",")) : undefined;
 const PASS_TIMEOUT_MS = 60_000;
+/** Typing a solution, waiting for it and fingerprinting the guest twice takes minutes on a busy host. */
+const SOLUTION_TEST_TIMEOUT_MS = 400_000;
+const MISTAKE_TEST_TIMEOUT_MS = 240_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,7 +54,7 @@ for (const challenge of challenges) {
       return report;
     }
 
-    it("fails on a fresh machine, passes after the typed solution, and checking changes nothing", async () => {
+    it("fails on a fresh machine, passes after the typed solution, and checking changes nothing", { timeout: SOLUTION_TEST_TIMEOUT_MS }, async () => {
       vm = await startVm();
       const console_ = new TypedConsole(vm);
       const fresh = await check();
@@ -80,7 +83,7 @@ for (const challenge of challenges) {
     });
 
     challenge.mistakes.forEach((mistake, index) => {
-      it(`mistake ${index + 1} fails the checks: ${mistake.why}`, async () => {
+      it(`mistake ${index + 1} fails the checks: ${mistake.why}`, { timeout: MISTAKE_TEST_TIMEOUT_MS }, async () => {
         vm = await startVm();
         const console_ = new TypedConsole(vm);
         console_.type(mistake.script);
