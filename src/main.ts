@@ -6,7 +6,7 @@ import "./app/lab-app.ts";
 import { V86_VERSION, V86_WASM_URL } from "./vm/v86-assets.ts";
 import { VmSession } from "./session/vm-session.ts";
 import { ProgressStore } from "./course/progress-store.ts";
-import { EXERCISES, PACK_INDEX } from "virtual:isolation-lab/course";
+import { CHALLENGES, EXERCISES, PACK_INDEX } from "virtual:isolation-lab/course";
 import { ClassClient } from "./classroom/class-client.ts";
 import { reportProgress } from "./classroom/progress-reporter.ts";
 import { OfflineSupport } from "./offline/offline-support.ts";
@@ -29,13 +29,15 @@ const app = document.querySelector("lab-app") ?? document.body.appendChild(docum
 const progress = new ProgressStore(localStorageOrUndefined());
 progress.watch(window);
 const course = new Map(EXERCISES.map((e) => [e.id, e.steps.map((s) => s.id)]));
+const challenges = new Set(CHALLENGES.map((c) => c.id));
 // The live class: offered only when the server that served the page runs one (`npm run serve -- --class`);
 // static hosting answers 404 and nothing changes. Progress events go out only after the learner joins.
 const classClient = new ClassClient(new URL(document.baseURI), localStorageOrUndefined());
 // Exported files carry the name and id the learner joined the class with, for the grader.
-const savedWork = new SavedWork({ session, store: new IndexedDbMachineStore(), progress, course, learner: () => classClient.learner });
+const savedWork = new SavedWork({ session, store: new IndexedDbMachineStore(), progress, course, challenges, learner: () => classClient.learner });
 app.course = EXERCISES;
 app.packIndex = PACK_INDEX;
+app.challenges = CHALLENGES;
 app.progress = progress;
 app.session = session;
 app.savedWork = savedWork;

@@ -10,15 +10,15 @@ import type { Plugin, ViteDevServer } from "vite";
 import { loadCourseWithPacks, packExerciseIds, type ContentPack } from "../../src/exercises/course-packs.ts";
 import type { PackIndexEntry } from "../../src/exercises/pack-sections.ts";
 import { formatProblem } from "../../src/exercises/loader.ts";
-import { CONTENT_DIR } from "../../src/exercises/node-loader.ts";
-import { packFolders, readPack } from "../../src/exercises/pack-folders.ts";
+import { CHALLENGES_DIR, CONTENT_DIR } from "../../src/exercises/node-loader.ts";
+import { PACK_CHALLENGES_FOLDER, packFolders, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
 
 export const COURSE_MODULE = "virtual:isolation-lab/course";
 const RESOLVED = `\0${COURSE_MODULE}`;
 
 /** The module's source: `export const EXERCISES = [...]`, or a module that throws the problems. */
 export function courseModule(course: ContentPack, packs: readonly ContentPack[], build: boolean, fail: (report: string) => never): string {
-  const { exercises, problems } = loadCourseWithPacks(course, packs);
+  const { exercises, challenges, problems } = loadCourseWithPacks(course, packs);
   if (problems.length > 0) {
     const report = `The course and content packs have ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`;
     if (build) fail(report);
@@ -31,7 +31,8 @@ export function courseModule(course: ContentPack, packs: readonly ContentPack[],
   }));
   return (
     `export const EXERCISES = JSON.parse(${JSON.stringify(JSON.stringify(exercises))});\n` +
-    `export const PACK_INDEX = JSON.parse(${JSON.stringify(JSON.stringify(packIndex))});\n`
+    `export const PACK_INDEX = JSON.parse(${JSON.stringify(JSON.stringify(packIndex))});\n` +
+    `export const CHALLENGES = JSON.parse(${JSON.stringify(JSON.stringify(challenges))});\n`
   );
 }
 
@@ -49,10 +50,16 @@ export function courseContent(folders: () => string[] = () => packFolders(), cou
     load(id) {
       if (id !== RESOLVED) return null;
       const dirs = [courseDir, ...folders()];
-      const [course, ...packs] = dirs.map(readPack) as [ContentPack, ...ContentPack[]];
+      // The course's challenges live in src/challenges (a pack keeps its own in a challenges/ folder).
+      const course = courseDir === CONTENT_DIR ? readCourse() : readPack(courseDir);
+      const packs = dirs.slice(1).map(readPack);
+      const challengeDirs = [courseDir === CONTENT_DIR ? CHALLENGES_DIR : path.join(courseDir, PACK_CHALLENGES_FOLDER), ...dirs.slice(1).map((dir) => path.join(dir, PACK_CHALLENGES_FOLDER))];
       // The dev server recompiles the course when one of its files changes.
-      dirs.forEach((dir, i) => [course, ...packs][i]!.files.forEach((file) => this.addWatchFile(path.join(dir, file.path))));
-      watchedDirs = dirs;
+      [course, ...packs].forEach((pack, i) => {
+        pack.files.forEach((file) => this.addWatchFile(path.join(dirs[i]!, file.path)));
+        pack.challenges?.files.forEach((file) => this.addWatchFile(path.join(challengeDirs[i]!, file.path)));
+      });
+      watchedDirs = [...dirs, ...challengeDirs];
       return courseModule({ ...course, name: "course", displayRoot: "src/content/" }, packs, build, (report) => this.error(report));
     },
     configureServer(server: ViteDevServer) {

@@ -1,5 +1,6 @@
 // Deep links into the course: `#/EXERCISE/STEP` (STEP counted from 1, as the page shows it) opens that
-// step, so an instructor can link to one; `#/` opens the overview. The address follows the learner.
+// step, so an instructor can link to one; `#/challenge/ID` opens a challenge; `#/` opens the overview.
+// The address follows the learner.
 import type { Position } from "../course/progress.ts";
 
 /** What a link may name: each exercise's id and number of steps. */
@@ -9,7 +10,12 @@ export interface LinkTarget {
 }
 
 /** The position a hash names, or undefined when it names nothing the course has. */
-export function parseDeepLink(hash: string, exercises: readonly LinkTarget[]): Position | undefined {
+export function parseDeepLink(hash: string, exercises: readonly LinkTarget[], challenges: readonly { readonly id: string }[] = []): Position | undefined {
+  const challenge = /^#\/challenge\/([^/]+)\/?$/.exec(hash);
+  if (challenge) {
+    const id = decodeURIComponent(challenge[1]!);
+    return challenges.some((c) => c.id === id) ? { view: "challenge", challenge: id } : undefined;
+  }
   const match = /^#\/([^/]*)(?:\/(\d+))?\/?$/.exec(hash);
   if (!match) return undefined;
   const [, id, step] = match;
@@ -22,5 +28,7 @@ export function parseDeepLink(hash: string, exercises: readonly LinkTarget[]): P
 }
 
 export function formatDeepLink(position: Position): string {
-  return position.view === "overview" ? "#/" : `#/${encodeURIComponent(position.exercise)}/${position.step + 1}`;
+  if (position.view === "overview") return "#/";
+  if (position.view === "challenge") return `#/challenge/${encodeURIComponent(position.challenge)}`;
+  return `#/${encodeURIComponent(position.exercise)}/${position.step + 1}`;
 }

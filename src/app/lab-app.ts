@@ -6,6 +6,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import { courseContext } from "../course/course-context.ts";
 import { packIndexContext } from "../course/pack-index-context.ts";
+import { challengesContext } from "../course/challenges-context.ts";
+import type { Challenge } from "../exercises/challenge-model.ts";
 import type { PackIndexEntry } from "../exercises/pack-sections.ts";
 import "../compare/lab-compare.ts";
 import { CommandPasteEvent } from "../course/course-events.ts";
@@ -135,6 +137,11 @@ export class LabApp extends LitElement {
   @property({ attribute: false })
   course: readonly Exercise[] = [];
 
+  /** The challenges (the course's, then the packs'); provided to the course panel and the report. */
+  @provide({ context: challengesContext })
+  @property({ attribute: false })
+  challenges: readonly Challenge[] = [];
+
   /** The content packs' headings and exercises; provided to the overview and the report. */
   @provide({ context: packIndexContext })
   @property({ attribute: false })
@@ -204,7 +211,7 @@ export class LabApp extends LitElement {
 
   /** A deep link (#/exercise/step) opens that place in the course. */
   private readonly followLink = (): void => {
-    const position = parseDeepLink(location.hash, this.course);
+    const position = parseDeepLink(location.hash, this.course, this.challenges);
     if (position && this.progress) this.progress.setPosition(position);
   };
 

@@ -17,7 +17,7 @@ export function progressEvents(previous: Progress, next: Progress, stepIds: (exe
     before.view !== after.view || (before.view === "step" && after.view === "step" && (before.exercise !== after.exercise || before.step !== after.step));
   if (moved) {
     if (after.view === "overview") events.push({ type: "overview" });
-    else {
+    else if (after.view === "step") {
       const step = stepIds(after.exercise)?.[after.step];
       if (step) events.push({ type: "position", exercise: after.exercise, step });
     }

@@ -27,3 +27,29 @@ declare global {
     "course-activity": CourseActivityEvent;
   }
 }
+
+/** The learner asked for the open step's (or challenge's) checks to run now. */
+export class CheckNowEvent extends Event {
+  static readonly type = "check-now";
+  constructor() {
+    super(CheckNowEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The guest accepted the learner's answer to the open step's question. */
+export class AnswerAcceptedEvent extends Event {
+  static readonly type = "answer-accepted";
+  constructor(
+    readonly exercise: string,
+    readonly step: string,
+  ) {
+    super(AnswerAcceptedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    "check-now": CheckNowEvent;
+    "answer-accepted": AnswerAcceptedEvent;
+  }
+}

@@ -1,18 +1,27 @@
-// A course in the learner's language: every exercise localized once per course and language, for the
-// course element and the progress report (which lists the same lessons and steps).
+// A course in the learner's language: every exercise and challenge localized once per course and
+// language, for the course panel's elements and the progress report (which list the same lessons).
+import { localizeChallenge, type Challenge, type ChallengeLesson } from "../exercises/challenge-model.ts";
 import type { Locale } from "../exercises/locales.ts";
 import { localize, type Exercise, type Lesson } from "../exercises/model.ts";
 
-const cache = new WeakMap<readonly Exercise[], Map<Locale, readonly Lesson[]>>();
-
-/** Every exercise of `course` in one language (localized once per course and language). */
-export function lessonsFor(course: readonly Exercise[], locale: Locale): readonly Lesson[] {
-  let byLocale = cache.get(course);
-  if (!byLocale) cache.set(course, (byLocale = new Map<Locale, readonly Lesson[]>()));
-  let lessons = byLocale.get(locale);
-  if (!lessons) {
-    lessons = course.map((exercise) => localize(exercise, locale));
-    byLocale.set(locale, lessons);
-  }
-  return lessons;
+/** `items` localized with `localize`, once per array and language. */
+function perLocale<T extends object, L>(localizeOne: (item: T, locale: Locale) => L) {
+  const cache = new WeakMap<readonly T[], Map<Locale, readonly L[]>>();
+  return (items: readonly T[], locale: Locale): readonly L[] => {
+    let byLocale = cache.get(items);
+    if (!byLocale) cache.set(items, (byLocale = new Map<Locale, readonly L[]>()));
+    let localized = byLocale.get(locale);
+    if (!localized) {
+      localized = items.map((item) => localizeOne(item, locale));
+      byLocale.set(locale, localized);
+    }
+    return localized;
+  };
 }
+
+/** Every exercise of `course` in one language. */
+export const lessonsFor: (course: readonly Exercise[], locale: Locale) => readonly Lesson[] = perLocale(localize);
+
+/** Every challenge in one language. */
+export const challengesFor: (challenges: readonly Challenge[], locale: Locale) => readonly ChallengeLesson[] =
+  perLocale(localizeChallenge);

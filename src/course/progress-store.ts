@@ -13,6 +13,9 @@ import {
   parseProgress,
   serializeProgress,
   withAnswer,
+  withChallengeSolved,
+  withHintUsed,
+  withSolutionRequest,
   withStepDone,
   type Position,
   type Progress,
@@ -83,7 +86,20 @@ export class ProgressStore {
     this.update(withAnswer(this.current, exercise, step, answer));
   }
 
-  /** Forgets done steps, answers and position; keeps the language. The one write that merges nothing. */
+  /** Unlocks the next of a challenge's `available` hints. */
+  useHint(challenge: string, available: number): void {
+    this.update(withHintUsed(this.current, challenge, available));
+  }
+
+  requestSolution(challenge: string): void {
+    this.update(withSolutionRequest(this.current, challenge));
+  }
+
+  markChallengeSolved(challenge: string): void {
+    this.update(withChallengeSolved(this.current, challenge));
+  }
+
+  /** Forgets done steps, answers, challenges and position; keeps the language. The one write that merges nothing. */
   reset(): void {
     this.update({ ...EMPTY_PROGRESS, ...(this.current.locale ? { locale: this.current.locale } : {}) }, { merge: false });
   }

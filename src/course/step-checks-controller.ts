@@ -1,16 +1,16 @@
-// Runs the open step's checks in the guest every few seconds while the machine is ready, and on
-// request. Runs never overlap; a run for a step that is no longer open (or a machine that was
+// Runs the open step's (or challenge's) checks in the guest every few seconds while the machine is
+// ready, and on request. Runs never overlap; a run for a step that is no longer open (or a machine that was
 // replaced) is aborted and its results dropped. Everything it starts is stopped when the host leaves.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { VmSession } from "../session/vm-session.ts";
 import { ChecksAbortedError, runChecks, type CheckResult, type StepReport } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
-import type { LessonStep } from "../exercises/model.ts";
+import type { LessonCheck } from "../exercises/model.ts";
 
 export interface StepChecksOptions {
   readonly session: () => VmSession | undefined;
-  /** The open step, with a key that changes when another step opens; undefined for none. */
-  readonly step: () => { readonly key: string; readonly step: LessonStep } | undefined;
+  /** The open step's (or challenge's) checks, with a key that changes when another opens; undefined for none. */
+  readonly checks: () => { readonly key: string; readonly checks: readonly LessonCheck[] } | undefined;
   readonly locale: () => Locale;
   readonly onReport: (key: string, report: StepReport) => void;
   readonly intervalMs?: number;
@@ -61,9 +61,9 @@ export class StepChecksController implements ReactiveController {
   }
 
   private currentKey(): string | undefined {
-    const open = this.options.step();
+    const open = this.options.checks();
     const session = this.options.session();
-    if (!open || !session || session.state.phase !== "ready" || open.step.checks.length === 0) return undefined;
+    if (!open || !session || session.state.phase !== "ready" || open.checks.length === 0) return undefined;
     return `${session.generation}:${open.key}`;
   }
 
@@ -76,7 +76,7 @@ export class StepChecksController implements ReactiveController {
   private async run(): Promise<void> {
     if (this.running) return;
     const key = this.currentKey();
-    const open = this.options.step();
+    const open = this.options.checks();
     const agent = this.options.session()?.vm?.agent;
     if (key === undefined || key !== this.key || !open || !agent) return;
     const abort = new AbortController();
@@ -84,7 +84,7 @@ export class StepChecksController implements ReactiveController {
     this.running = true;
     this.host.requestUpdate();
     try {
-      const report = await runChecks(agent, open.step.checks, { signal: abort.signal, locale: this.options.locale() });
+      const report = await runChecks(agent, open.checks, { signal: abort.signal, locale: this.options.locale() });
       if (abort.signal.aborted || key !== this.key) return;
       this.results = report.results;
       this.options.onReport(open.key, report);

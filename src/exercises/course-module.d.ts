@@ -5,4 +5,6 @@ declare module "virtual:isolation-lab/course" {
   export const EXERCISES: readonly import("./model.ts").Exercise[];
   /** Each content pack with its heading and its exercises' ids, in the order they are listed. */
   export const PACK_INDEX: readonly import("./pack-sections.ts").PackIndexEntry[];
+  /** Every challenge, the course's then the packs'. */
+  export const CHALLENGES: readonly import("./challenge-model.ts").Challenge[];
 }

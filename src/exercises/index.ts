@@ -26,3 +26,7 @@ export {
   type RunnableCheck,
   type RunChecksOptions,
 } from "./check-runner.ts";
+export * from "./challenge-model.ts";
+export { CHALLENGE_TOPICS, type ChallengeTopic } from "./challenge-schema.ts";
+export { loadChallenges, type ChallengeLoadResult } from "./challenge-loader.ts";
+export type { Mistake } from "./mistakes.ts";

@@ -65,7 +65,7 @@ export class ExerciseContentError extends Error {
   }
 }
 
-const FOLDER_PATTERN = /^(\d+)-(.+)$/;
+export const FOLDER_PATTERN = /^(\d+)-(.+)$/;
 
 export function loadExercises(files: readonly ContentFile[], options: LoadOptions = {}): LoadResult {
   const root = options.displayRoot ?? "";
@@ -113,14 +113,14 @@ export function loadExercisesOrThrow(files: readonly ContentFile[], options: Loa
 
 type Path = readonly PropertyKey[];
 
-function fieldName(path: Path): string {
+export function fieldName(path: Path): string {
   return path
     .map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`))
     .join("");
 }
 
 /** zod issues as messages an author understands; `path` is where the line is looked up. */
-function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: Path; message: string }[] {
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: Path; message: string }[] {
   const out: { path: Path; message: string }[] = [];
   for (const issue of issues) {
     const path = issue.path as Path;

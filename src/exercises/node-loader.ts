@@ -1,10 +1,13 @@
 // Node only: reads the exercise files from a content folder on disk (tests, the validate CLI).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { loadChallenges, type ChallengeLoadResult } from "./challenge-loader.ts";
 import { loadExercises, type ContentFile, type LoadResult } from "./loader.ts";
 
 /** The repository's content folder. */
 export const CONTENT_DIR = path.resolve(import.meta.dirname, "..", "content");
+/** The repository's challenges (a content pack keeps its own in a `challenges/` folder). */
+export const CHALLENGES_DIR = path.resolve(import.meta.dirname, "..", "challenges");
 
 /** The `<folder>/<file>.md` files of a content folder, as the browser bundle sees them. */
 export function readContentFiles(dir: string = CONTENT_DIR): ContentFile[] {
@@ -24,4 +27,10 @@ export function readContentFiles(dir: string = CONTENT_DIR): ContentFile[] {
 export function loadExercisesFromDir(dir: string = CONTENT_DIR): LoadResult {
   const relative = path.relative(process.cwd(), dir) || ".";
   return loadExercises(readContentFiles(dir), { displayRoot: `${relative.split(path.sep).join("/")}/` });
+}
+
+/** Loads and validates every challenge of a folder; problems name files relative to the cwd. */
+export function loadChallengesFromDir(dir: string = CHALLENGES_DIR): ChallengeLoadResult {
+  const relative = path.relative(process.cwd(), dir) || ".";
+  return loadChallenges(readContentFiles(dir), { displayRoot: `${relative.split(path.sep).join("/")}/` });
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ContentPack } from "./course-packs.ts";
-import { CONTENT_DIR, readContentFiles } from "./node-loader.ts";
+import { CHALLENGES_DIR, CONTENT_DIR, readContentFiles } from "./node-loader.ts";
 import { PACK_FILE, parsePackTitle } from "./pack-title.ts";
 
 export const PACKS_DIR = path.resolve(import.meta.dirname, "..", "..", "content-packs");
@@ -27,20 +27,36 @@ export function packFolders(env: NodeJS.ProcessEnv = process.env, packsDir: stri
   return [...new Set([...inRepo, ...extra])];
 }
 
-/** A folder's exercise files and its title (pack.md); problems name files relative to the current directory. */
+/** The folder in a pack that holds its challenges. */
+export const PACK_CHALLENGES_FOLDER = "challenges";
+
+/**
+ * A folder's exercise files, its challenges (a `challenges/` folder, if any) and its title (pack.md);
+ * problems name files relative to the current directory.
+ */
 export function readPack(dir: string): ContentPack {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`content pack ${dir} is not a folder`);
-  const relative = path.relative(process.cwd(), dir) || ".";
-  const displayRoot = `${relative.split(path.sep).join("/")}/`;
-  const pack: ContentPack = { name: path.basename(dir), displayRoot, files: readContentFiles(dir) };
+  const pack = readFolders(dir, path.join(dir, PACK_CHALLENGES_FOLDER));
   const titleFile = path.join(dir, PACK_FILE);
   if (!existsSync(titleFile)) return pack;
   const parsed = parsePackTitle(readFileSync(titleFile, "utf8"));
-  if ("problem" in parsed) throw new Error(`${displayRoot}${PACK_FILE}:${parsed.line}: ${parsed.problem}`);
+  if ("problem" in parsed) throw new Error(`${pack.displayRoot}${PACK_FILE}:${parsed.line}: ${parsed.problem}`);
   return { ...pack, title: parsed.title };
 }
 
-/** The course (src/content) as a pack, for loadCourseWithPacks. */
+function readFolders(dir: string, challengesDir: string): ContentPack {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`content pack ${dir} is not a folder`);
+  const files = readContentFiles(dir);
+  const pack = { name: path.basename(dir), displayRoot: displayRoot(dir), files };
+  if (!existsSync(challengesDir) || !statSync(challengesDir).isDirectory()) return pack;
+  return { ...pack, challenges: { displayRoot: displayRoot(challengesDir), files: readContentFiles(challengesDir) } };
+}
+
+function displayRoot(dir: string): string {
+  const relative = path.relative(process.cwd(), dir) || ".";
+  return `${relative.split(path.sep).join("/")}/`;
+}
+
+/** The course (src/content, with src/challenges) as a pack, for loadCourseWithPacks. */
 export function readCourse(): ContentPack {
-  return readPack(CONTENT_DIR);
+  return readFolders(CONTENT_DIR, CHALLENGES_DIR);
 }

@@ -1,6 +1,6 @@
 // Checks the course and instructors' content packs and lists each problem with its file and line.
 // Usage: tsx src/exercises/validate-cli.ts [folder...]
-//   no folder: the course (src/content) and every content pack (content-packs/*, LAB_CONTENT_PACKS);
+//   no folder: the course (src/content, src/challenges) and every content pack (content-packs/*, LAB_CONTENT_PACKS);
 //   folders:   those packs, checked together with the course (an exercise id must be unique across both).
 // Exit code 1 on problems, 2 when a folder cannot be read.
 import path from "node:path";
@@ -29,4 +29,7 @@ if (result.problems.length > 0) {
 }
 const steps = result.exercises.reduce((n, e) => n + e.steps.length, 0);
 const checks = result.exercises.reduce((n, e) => n + e.steps.reduce((m, s) => m + s.checks.length, 0), 0);
-process.stdout.write(`${result.exercises.length} exercises, ${steps} steps, ${checks} checks: all valid\n`);
+const challengeChecks = result.challenges.reduce((n, c) => n + c.checks.length, 0);
+process.stdout.write(
+  `${result.exercises.length} exercises, ${steps} steps, ${checks} checks; ${result.challenges.length} challenges, ${challengeChecks} checks: all valid\n`,
+);

@@ -1,22 +1,25 @@
-// The instructor's progress report: every exercise and step, done or not and when, with an optional
-// learner name, laid out to print on paper (the page shell hides everything else when printing).
+// The instructor's progress report: every exercise and step, done or not and when, and every challenge
+// with the hints used, with an optional learner name, laid out to print on paper (the page shell hides
+// everything else when printing).
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { courseContext } from "../course/course-context.ts";
-import { lessonsFor } from "../course/lessons.ts";
+import { challengesFor, lessonsFor } from "../course/lessons.ts";
 import { AssignmentController } from "../course/assignment-controller.ts";
 import { packIndexContext } from "../course/pack-index-context.ts";
+import { challengesContext } from "../course/challenges-context.ts";
 import { progressContext } from "../course/progress-context.ts";
 import { ProgressController } from "../course/progress-controller.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { EMPTY_PROGRESS } from "../course/progress.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { Exercise } from "../exercises/model.ts";
+import type { Challenge } from "../exercises/challenge-model.ts";
 import { overviewSections, type PackIndexEntry } from "../exercises/pack-sections.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
-import { buildReport } from "./progress-report.ts";
+import { buildReport, type ProgressReport } from "./progress-report.ts";
 import { PanelCloseEvent } from "./saved-work-events.ts";
 import { SAVED_MESSAGES, formatTime } from "./saved-messages.ts";
 
@@ -175,6 +178,10 @@ export class LabProgressReport extends LitElement {
   @state()
   packIndex: readonly PackIndexEntry[] = [];
 
+  @consume({ context: challengesContext, subscribe: true })
+  @state()
+  challenges: readonly Challenge[] = [];
+
   @consume({ context: localeContext, subscribe: true })
   @state()
   locale: Locale = "en";
@@ -206,6 +213,8 @@ export class LabProgressReport extends LitElement {
     const report = buildReport(
       sections.flatMap((s) => s.items),
       this.store?.progress ?? EMPTY_PROGRESS,
+      // An assignment is one pack's exercises; the course's challenges belong to the whole course.
+      this.assignment.pack === undefined ? challengesFor(this.challenges, this.locale) : [],
     );
     return html`
       <article data-testid="progress-report" aria-labelledby="report-title">
@@ -249,8 +258,43 @@ export class LabProgressReport extends LitElement {
             </table>
           </section>`,
         )}
+        ${report.challenges.length > 0 ? this.renderChallenges(report) : nothing}
       </article>
     `;
+  }
+
+  private renderChallenges(report: ProgressReport) {
+    const m = SAVED_MESSAGES[this.locale];
+    return html`<section data-testid="report-challenges">
+      <h2>${m.challengesHeading} <span>${m.challengesSummary(report.solvedChallenges, report.challenges.length)}</span></h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${m.challengeColumn}</th>
+            <th>${m.statusColumn}</th>
+            <th>${m.hintsColumn}</th>
+            <th>${m.timeColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${report.challenges.map(
+            (challenge) => html`<tr
+              data-testid="report-challenge"
+              data-challenge=${challenge.id}
+              data-solved=${challenge.solved ? "true" : "false"}
+              data-hints-used=${challenge.hintsUsed}
+            >
+              <td>${challenge.title}</td>
+              <td class="status ${challenge.solved ? "done" : "not-done"}">${challenge.solved ? `✓ ${m.solved}` : m.notSolved}</td>
+              <td>
+                ${m.hintsUsed(challenge.hintsUsed, challenge.hintCount)}${challenge.solutionRequested ? html`, ${m.solutionSeen}` : nothing}
+              </td>
+              <td class="time">${challenge.solvedAt ? formatTime(challenge.solvedAt, this.locale) : nothing}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
   }
 
   private readonly onClose = (): void => {

@@ -1,6 +1,7 @@
 // What the instructor's progress report shows, computed from the course and the learner's progress:
-// every exercise and step, done or not, and when. Pure, so the printable page only renders it.
-import { answerKey, isStepDone, type Progress } from "../course/progress.ts";
+// every exercise and step, done or not, and when; every challenge, solved or not, with the hints used.
+// Pure, so the printable page only renders it.
+import { answerKey, challengeProgress, isStepDone, type Progress } from "../course/progress.ts";
 
 /** The parts of an exercise the report needs (a localized Lesson has them). */
 export interface ReportLesson {
@@ -26,14 +27,38 @@ export interface ReportExercise {
   readonly completedAt?: Date;
 }
 
+/** The parts of a challenge the report needs (a localized ChallengeLesson has them). */
+export interface ReportChallengeLesson {
+  readonly id: string;
+  readonly title: string;
+  readonly hints: readonly unknown[];
+}
+
+export interface ReportChallenge {
+  readonly id: string;
+  readonly title: string;
+  readonly solved: boolean;
+  readonly solvedAt?: Date;
+  readonly hintsUsed: number;
+  readonly hintCount: number;
+  /** The learner asked twice to see the reference solution (before or after solving it). */
+  readonly solutionRequested: boolean;
+}
+
 export interface ProgressReport {
   readonly exercises: readonly ReportExercise[];
   readonly doneCount: number;
   readonly stepCount: number;
   readonly completedExercises: number;
+  readonly challenges: readonly ReportChallenge[];
+  readonly solvedChallenges: number;
 }
 
-export function buildReport(lessons: readonly ReportLesson[], progress: Progress): ProgressReport {
+export function buildReport(
+  lessons: readonly ReportLesson[],
+  progress: Progress,
+  challengeLessons: readonly ReportChallengeLesson[] = [],
+): ProgressReport {
   const exercises = lessons.map((lesson): ReportExercise => {
     const steps = lesson.steps.map((step): ReportStep => {
       const done = isStepDone(progress, lesson.id, step.id);
@@ -46,11 +71,26 @@ export function buildReport(lessons: readonly ReportLesson[], progress: Progress
     const completedAt = complete && times.every((t) => t !== undefined) ? new Date(Math.max(...times)) : undefined;
     return { id: lesson.id, title: lesson.title, steps, doneCount, ...(completedAt ? { completedAt } : {}) };
   });
+  const challenges = challengeLessons.map((lesson): ReportChallenge => {
+    const state = challengeProgress(progress, lesson.id);
+    const at = parseTime(state.solvedAt);
+    return {
+      id: lesson.id,
+      title: lesson.title,
+      solved: state.solvedAt !== undefined,
+      ...(at ? { solvedAt: at } : {}),
+      hintsUsed: Math.min(state.hintsUsed, lesson.hints.length),
+      hintCount: lesson.hints.length,
+      solutionRequested: state.solutionRequests >= 2,
+    };
+  });
   return {
     exercises,
     doneCount: exercises.reduce((n, e) => n + e.doneCount, 0),
     stepCount: exercises.reduce((n, e) => n + e.steps.length, 0),
     completedExercises: exercises.filter((e) => e.steps.length > 0 && e.doneCount === e.steps.length).length,
+    challenges,
+    solvedChallenges: challenges.filter((c) => c.solved).length,
   };
 }
 

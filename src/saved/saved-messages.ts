@@ -64,6 +64,14 @@ export interface SavedMessages {
   readonly notDone: string;
   readonly timeUnknown: string;
   readonly print: string;
+  readonly challengesHeading: string;
+  readonly challengesSummary: (solved: number, total: number) => string;
+  readonly challengeColumn: string;
+  readonly hintsColumn: string;
+  readonly solved: string;
+  readonly notSolved: string;
+  readonly hintsUsed: (used: number, total: number) => string;
+  readonly solutionSeen: string;
 }
 
 function mismatchEn(mismatch: StateMismatch): string {
@@ -181,6 +189,14 @@ const en: SavedMessages = {
   notDone: "Not done",
   timeUnknown: "time not recorded",
   print: "Print",
+  challengesHeading: "Challenges",
+  challengesSummary: (solved, total) => `${solved} of ${total} solved`,
+  challengeColumn: "Challenge",
+  hintsColumn: "Help taken",
+  solved: "Solved",
+  notSolved: "Not solved",
+  hintsUsed: (used, total) => `${used} of ${total} hints`,
+  solutionSeen: "asked for the solution",
 };
 
 const ko: SavedMessages = {
@@ -276,6 +292,14 @@ const ko: SavedMessages = {
   notDone: "미완료",
   timeUnknown: "시각 기록 없음",
   print: "인쇄",
+  challengesHeading: "도전 과제",
+  challengesSummary: (solved, total) => `${total}개 중 ${solved}개 해결`,
+  challengeColumn: "도전 과제",
+  hintsColumn: "받은 도움",
+  solved: "해결",
+  notSolved: "미해결",
+  hintsUsed: (used, total) => `힌트 ${total}개 중 ${used}개`,
+  solutionSeen: "모범 답안 요청",
 };
 
 export const SAVED_MESSAGES: Readonly<Record<Locale, SavedMessages>> = { en, ko };

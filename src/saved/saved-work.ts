@@ -47,6 +47,8 @@ export interface SavedWorkOptions {
   readonly progress: ProgressStore;
   /** Exercise ids and their step ids, to count the steps of this course an imported file has done. */
   readonly course: ReadonlyMap<string, readonly string[]>;
+  /** Challenge ids, for the same reason. */
+  readonly challenges?: ReadonlySet<string>;
   readonly now?: () => Date;
   /** Who the learner is (when they joined a class), written into exported files for the grader. */
   readonly learner?: () => Learner | undefined;

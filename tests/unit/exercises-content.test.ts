@@ -76,7 +76,7 @@ describe("validate-cli", () => {
     const result = await cli();
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^\d+ exercises, \d+ steps, \d+ checks: all valid\n$/);
+    expect(result.stdout).toMatch(/^\d+ exercises, \d+ steps, \d+ checks; \d+ challenges, \d+ checks: all valid\n$/);
   });
 
   it("lists every problem with its file and line and exits non-zero", { timeout: 30_000 }, async () => {

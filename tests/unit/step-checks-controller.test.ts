@@ -55,7 +55,7 @@ function setup() {
   const reports: [string, StepReport][] = [];
   const controller = new StepChecksController(host, {
     session: () => session,
-    step: () => open,
+    checks: () => (open ? { key: open.key, checks: open.step.checks } : undefined),
     locale: () => "en",
     onReport: (key, report) => reports.push([key, report]),
     intervalMs: 3000,
