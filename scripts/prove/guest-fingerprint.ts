@@ -1,6 +1,6 @@
 // The guest's state as text, to prove that running a step's checks changes nothing: processes,
 // namespaces, cgroups, mounts, network, hostname, IPC, sysctls and files, compared before and after.
-// The same probe as the guest tier's (tests/guest/exercises.test.ts), as a module the pack prover uses.
+// The same probe as the guest tier's (tests/guest/exercise-suite.ts), as a module the pack prover uses.
 import { outputText } from "../../src/vm/agent-client.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
 
