@@ -1,6 +1,7 @@
 // The guest's state as text, to prove that running a step's checks changes nothing: processes,
-// namespaces, cgroups, mounts, network, hostname, IPC, sysctls and files, compared before and after.
-// The same probe as the guest tier's (tests/guest/exercise-suite.ts), as a module the pack prover uses.
+// namespaces, cgroups, mounts, network, hostname, IPC, sysctls and files (with their contents), compared
+// before and after.
+// One probe for the guest tier (the course, the challenges) and the pack prover (npm run prove).
 import { outputText } from "../../src/vm/agent-client.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
 
@@ -17,7 +18,9 @@ grep -H '' /sys/fs/cgroup/*/cgroup.subtree_control /sys/fs/cgroup/*/*.max /sys/f
 echo "== host"; hostname; ip -o link; ip -o addr; ip netns list 2>/dev/null; iptables-save 2>/dev/null | grep -v '^#'
 echo "== ipc"; cat /proc/sysvipc/* 2>/dev/null
 echo "== sysctl"; grep -r '' /proc/sys/vm /proc/sys/net/ipv4/ip_forward /proc/sys/kernel/domainname 2>/dev/null
-echo "== files"; find /tmp /root /run /etc -xdev 2>/dev/null | sort
+echo "== files"; find /tmp /root /run /etc /var/lib /srv /usr/bin /usr/local -xdev 2>/dev/null | sort
+echo "== contents"; find /tmp /root /run /etc /var/lib /srv /usr/local -xdev -type f 2>/dev/null | sort | xargs -r md5sum 2>/dev/null
+md5sum /usr/bin/minirun /usr/bin/minidock /usr/bin/minidockd 2>/dev/null
 `;
 
 interface Proc {
@@ -37,7 +40,10 @@ function parseStat(line: string): Proc | undefined {
 
 /** The guest's state as text, without the probe's own processes and the kernel's threads. */
 export async function fingerprint(vm: VirtualMachine): Promise<string> {
-  const result = await vm.agent.run(FINGERPRINT_SCRIPT, { timeoutMs: 60_000 });
+  const started = performance.now();
+  // It reads and hashes every file a check could touch: minutes on a busy host.
+  const result = await vm.agent.run(FINGERPRINT_SCRIPT, { timeoutMs: 180_000 });
+  if (process.env.DEBUG_FINGERPRINT) console.log(`fingerprint: ${Math.round(performance.now() - started)} ms`);
   const text = outputText(result.stdout);
   const self = /^self (\d+)$/m.exec(text)?.[1];
   const procs = new Map<string, Proc>();

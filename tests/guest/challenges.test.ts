@@ -11,7 +11,7 @@ import { formatProblem } from "../../src/exercises/loader.ts";
 import type { LessonCheck } from "../../src/exercises/model.ts";
 import { loadChallengesFromDir } from "../../src/exercises/node-loader.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
-import { fingerprint } from "./guest-fingerprint.ts";
+import { fingerprint } from "../../scripts/prove/guest-fingerprint.ts";
 import { startVm } from "./helpers.ts";
 import { TypedConsole } from "./typed-console.ts";
 

@@ -17,6 +17,7 @@ import { acceptedAnswers, checkAnswer, runChecks, withPrelude, type StepReport }
 import { formatProblem } from "../../src/exercises/loader.ts";
 import { localize, type LessonStep } from "../../src/exercises/model.ts";
 import { loadExercisesFromDir } from "../../src/exercises/node-loader.ts";
+import { fingerprint } from "../../scripts/prove/guest-fingerprint.ts";
 import { createVm, startVm } from "./helpers.ts";
 
 const { exercises, problems } = loadExercisesFromDir();
@@ -30,70 +31,6 @@ const PASS_TIMEOUT_MS = 60_000;
  * when the host is busy.
  */
 const STEP_TEST_TIMEOUT_MS = 300_000;
-
-/** Everything a check could change, in a stable order (the fingerprint's own processes left out). */
-const FINGERPRINT = String.raw`
-echo "self $$"
-echo "== stat"; cat /proc/[0-9]*/stat 2>/dev/null
-echo "== cgroup"; grep -H '' /proc/[0-9]*/cgroup 2>/dev/null
-echo "== ns"; ls -l /proc/[0-9]*/ns/* 2>/dev/null
-echo "== root"; ls -l /proc/[0-9]*/root 2>/dev/null
-echo "== mounts"; cat /proc/[0-9]*/mountinfo 2>/dev/null | sort -u
-echo "== cgroups"; find /sys/fs/cgroup -type d | sort
-grep -H '' /sys/fs/cgroup/*/cgroup.subtree_control /sys/fs/cgroup/*/*.max /sys/fs/cgroup/*/*/*.max 2>/dev/null
-echo "== host"; hostname; ip -o link; ip -o addr; ip netns list 2>/dev/null; iptables-save 2>/dev/null | grep -v '^#'
-echo "== ipc"; cat /proc/sysvipc/* 2>/dev/null
-echo "== sysctl"; grep -r '' /proc/sys/vm /proc/sys/net/ipv4/ip_forward /proc/sys/kernel/domainname 2>/dev/null
-echo "== files"; find /tmp /root /run /etc /var/lib /srv /usr/bin /usr/local -xdev 2>/dev/null | sort
-echo "== contents"; find /tmp /root /run /etc /var/lib /srv /usr/local -xdev -type f 2>/dev/null | sort | xargs -r md5sum 2>/dev/null
-md5sum /usr/bin/minirun /usr/bin/minidock /usr/bin/minidockd 2>/dev/null
-`;
-
-interface Proc {
-  pid: string;
-  ppid: string;
-  session: string;
-  comm: string;
-}
-
-function parseStat(line: string): Proc | undefined {
-  const open = line.indexOf(" (");
-  const close = line.lastIndexOf(") ");
-  if (open < 0 || close < 0) return undefined;
-  const fields = line.slice(close + 2).split(" ");
-  return { pid: line.slice(0, open), comm: line.slice(open + 2, close), ppid: fields[1]!, session: fields[3]! };
-}
-
-/** The guest's state as text, without the fingerprint's own processes and the kernel's threads. */
-async function fingerprint(vm: VirtualMachine): Promise<string> {
-  const started = performance.now();
-  const result = await vm.agent.run(FINGERPRINT, { timeoutMs: 180_000 });
-  if (process.env.DEBUG_FINGERPRINT) console.log(`fingerprint: ${Math.round(performance.now() - started)} ms`);
-  const text = outputText(result.stdout);
-  const self = /^self (\d+)$/m.exec(text)?.[1];
-  const procs = new Map<string, Proc>();
-  for (const line of text.split("\n")) {
-    const proc = /^\d+ \(/.test(line) ? parseStat(line) : undefined;
-    if (proc) procs.set(proc.pid, proc);
-  }
-  const ignored = new Set(
-    [...procs.values()].filter((p) => p.session === self || p.pid === "2" || p.ppid === "2").map((p) => p.pid),
-  );
-  const lines: string[] = [];
-  for (const line of text.split("\n")) {
-    if (line.startsWith("self ")) continue;
-    const proc = /^\d+ \(/.test(line) ? parseStat(line) : undefined;
-    if (proc) {
-      if (!ignored.has(proc.pid)) lines.push(`proc ${proc.pid} ${proc.ppid} ${proc.comm}`);
-      continue;
-    }
-    const pid = /\/proc\/(\d+)\//.exec(line)?.[1];
-    if (pid && ignored.has(pid)) continue;
-    // Only what is listed matters, not when: drop the dates of `ls -l`.
-    lines.push(line.replace(/\s+\w{3} [ \d]\d [\d:]{4,5}\s/, " "));
-  }
-  return lines.join("\n");
-}
 
 async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
