@@ -85,10 +85,12 @@ test("learner can reload the page and keeps their progress", async ({ lab, cours
   await course.expectStepDone();
   await course.nextButton.click();
   await course.expectStep(CONTAINER.id, "find-from-host");
+  // The machine is saved when a step is done (the header says when); then the page is reloaded.
+  const saved = new SavedWorkPage(page);
+  await saved.expectSaved();
 
   await lab.reload();
-  // The machine was saved when the step was done: the page offers it back, saying how old the save is.
-  const saved = new SavedWorkPage(page);
+  // The page offers the saved machine back, saying how old the save is.
   await expect(saved.resumeOffer).toContainText(/ago\)/);
   await saved.startFreshButton.click();
   await lab.expectReady("restore");

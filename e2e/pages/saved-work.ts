@@ -30,6 +30,11 @@ export class SavedWorkPage {
     this.report = page.getByTestId("progress-report");
   }
 
+  /** Waits until a save (the learner's or an automatic one) has put the machine in the browser. */
+  async expectSaved(): Promise<void> {
+    await expect(this.savedAt).toHaveText(/^Saved /, { timeout: SAVE_TIMEOUT_MS });
+  }
+
   /** Clicks Save and waits until the machine is in the browser. */
   async save(): Promise<void> {
     await expect(this.saveButton).toBeEnabled();
