@@ -35,6 +35,9 @@ export const LAYERS = [
 // Patterns are regular expressions over the import specifier (files import each other as "../folder/file.ts").
 const ONLY_IN_VM = "^v86(/|$)";
 const DOM_PACKAGES = "^(lit|@lit/.*|@xterm/.*)(/|$)";
+// The course's YAML and schemas are read at build time (src/exercises' loader, run by the Vite plugin);
+// the page ships neither, and reads stored data with src/shared/decode.ts.
+const BUILD_TIME_PACKAGES = "^(zod|yaml)(/|$)";
 
 /**
  * `no-restricted-imports` at error level with these patterns.
@@ -79,6 +82,12 @@ export function restrictedPatterns(folder) {
   }
   if (layer.name !== "vm") {
     patterns.push({ regex: ONLY_IN_VM, message: "Only src/vm imports v86. See docs/architecture.md." });
+  }
+  if (layer.name !== "exercises") {
+    patterns.push({
+      regex: BUILD_TIME_PACKAGES,
+      message: "The page ships no schema validator or YAML parser: decode stored data with src/shared/decode.ts. See docs/architecture.md.",
+    });
   }
   if (!layer.dom) {
     patterns.push({

@@ -1,7 +1,7 @@
 // Which learner terminals are open, which one has the keyboard, and whether two show side by side.
 // Terminal N is the shell on a fixed serial line (1: ttyS0, 2: ttyS2, 3: ttyS3), so a reload, a reset
 // or a resumed machine finds the same tabs on the same lines. Kept in localStorage; pure functions.
-import { z } from "zod";
+import { array, decode, integer, number, object, optional } from "../shared/decode.ts";
 
 export interface TerminalLayout {
   /** Open terminals by serial port, in tab order. */
@@ -20,11 +20,12 @@ export const STORAGE_KEY = "isolation-lab.terminals";
 /** The serial port of each terminal number, and back. */
 export const terminalNumber = (port: number): number => (port === 0 ? 1 : port);
 
-const stored = z.object({
-  tabs: z.array(z.number().int()).min(1),
-  active: z.number().int(),
-  split: z.number().int().optional(),
-  ratio: z.number().min(0.2).max(0.8),
+// Read with the lab's own small decoders: the page ships no schema validator.
+const stored = object({
+  tabs: array(integer()),
+  active: integer(),
+  split: optional(integer()),
+  ratio: number({ min: 0.2, max: 0.8 }),
 });
 
 /** The stored layout, kept to the lines this machine has; the default when missing or unreadable. */
@@ -36,13 +37,14 @@ export function parseLayout(json: string | null, ports: readonly number[]): Term
   } catch {
     return DEFAULT_LAYOUT;
   }
-  const result = stored.safeParse(data);
-  if (!result.success) return DEFAULT_LAYOUT;
-  const tabs = [...new Set(result.data.tabs.filter((port) => ports.includes(port)))];
+  const result = decode(stored, data);
+  if (!result.ok) return DEFAULT_LAYOUT;
+  const layout = result.value;
+  const tabs = [...new Set(layout.tabs.filter((port) => ports.includes(port)))];
   if (tabs.length === 0) return DEFAULT_LAYOUT;
-  const active = tabs.includes(result.data.active) ? result.data.active : tabs[0]!;
-  const split = result.data.split !== undefined && tabs.includes(result.data.split) && result.data.split !== active ? result.data.split : undefined;
-  return { tabs, active, split, ratio: result.data.ratio };
+  const active = tabs.includes(layout.active) ? layout.active : tabs[0]!;
+  const split = layout.split !== undefined && tabs.includes(layout.split) && layout.split !== active ? layout.split : undefined;
+  return { tabs, active, split, ratio: layout.ratio };
 }
 
 export function serializeLayout(layout: TerminalLayout): string {
