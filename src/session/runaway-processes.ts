@@ -137,6 +137,9 @@ export async function readLearnerLoad(agent: GuestAgent, timeoutMs = 10_000): Pr
 
 export async function stopRunawayProcesses(agent: GuestAgent): Promise<StopReport> {
   const result = await agent.run(STOP_RUNAWAY_SCRIPT, { timeoutMs: 120_000 });
-  if (result.exitCode !== 0) throw new Error(`stopping the learner's processes failed: ${outputText(result.stderr)}`);
+  if (result.exitCode !== 0) {
+    const how = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
+    throw new Error(`stopping the learner's processes failed (${how}): ${outputText(result.stderr)}`);
+  }
   return parseStopReport(outputText(result.stdout));
 }
