@@ -98,11 +98,14 @@ test("learner is offered a newly deployed build, and switching to it clears old 
     await course.openExercise(CONTAINER.id);
     await course.typeSolution(FIRST_STEP.solution);
     await course.expectStepDone();
+    // The step done saves the machine (the header says when); the reload comes after that save.
+    const saved = new SavedWorkPage(page);
+    await saved.expectSaved();
 
     deployment.deployNewBuild("next build");
     await lab.reload();
-    // The step done saved the machine, which the page offers back; starting fresh restores the snapshot.
-    await new SavedWorkPage(page).startFreshButton.click();
+    // The page offers the saved machine back; starting fresh restores the snapshot.
+    await saved.startFreshButton.click();
     // The damaged snapshot was dropped and downloaded again, so the machine restores as usual.
     await lab.expectReady("restore");
     await offline.expectKind("update");
@@ -111,7 +114,7 @@ test("learner is offered a newly deployed build, and switching to it clears old 
 
     // The page reloads by itself under the new worker, which dropped the old caches.
     await offline.expectKind("ready");
-    await new SavedWorkPage(page).startFreshButton.click();
+    await saved.startFreshButton.click();
     await lab.expectReady("restore");
     await lab.expectPrompt();
     expect(await offline.cacheNames()).toEqual([...current, "someone-elses-cache"].sort());
