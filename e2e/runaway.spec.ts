@@ -2,10 +2,6 @@
 // (and the status that no longer says "Ready"), and the stop that gives the same shell back.
 import { expect, test } from "./fixtures.ts";
 
-// A real fork bomb grows differently each time and can starve the guest of memory (a known defect: the
-// learner's memory cap leaves the agent too little); a stop that never works still fails every try.
-test.describe.configure({ retries: 3 });
-
 /** A fork bomb fills the learner's cgroup within seconds; the page reads its counters every 2 s. */
 const NOTICE_TIMEOUT_MS = 90_000;
 

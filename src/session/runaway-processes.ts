@@ -65,46 +65,65 @@ export function isRunaway(previous: LearnerLoad | undefined, current: LearnerLoa
   return current.processes >= MANY_PROCESSES && grown >= 5;
 }
 
+/** Where the stop parks the login shells while it empties the learner's cgroup (a sibling, unlimited). */
+export const SPARED_SHELLS_CGROUP = "/sys/fs/cgroup/learner-spared";
+
 /**
- * Freezes the learner's cgroup (so nothing forks while the list is read), SIGKILLs every process in it
- * and below except the login shells, thaws it, and repeats while it found something (a process forked
- * before the freeze took hold; at most ten rounds). A login shell is a session leader with a terminal: init starts one per
- * console with setsid; a fork bomb's processes belong to the shell's session, and a `setsid` daemon
- * has no terminal. A killed frozen process dies as soon as the group thaws. Prints `kept PID NAME` once
- * per login shell and `killed NAME` per process killed.
+ * Empties the learner's cgroup except for the login shells, with the kernel's own `cgroup.kill`, which
+ * kills the whole group and below in one go, forks in flight included (a freeze-list-kill walk let a bomb
+ * that forked between the listing and the kill grow back). In order: freeze the group (so the list of
+ * names is the group's at one moment and nothing forks meanwhile), park the login shells in a sibling
+ * group, kill the group, wait until it is empty, thaw it and bring the shells back. A login shell is a
+ * session leader with a terminal: init starts one per console with setsid; a fork bomb's processes belong
+ * to the shell's session, and a `setsid` daemon has no terminal. Prints `kept PID NAME` once per login
+ * shell and `killed NAME` per process killed. The script runs in the agent's cgroup, so its own forks
+ * are not refused while the bomb holds every process slot of the learner's.
  */
 export const STOP_RUNAWAY_SCRIPT = `cg=${LEARNER_CGROUP}
+spared=${SPARED_SHELLS_CGROUP}
 [ -d $cg ] || { echo "there is no $cg" >&2; exit 2; }
-round=0
-while [ $round -lt 10 ]; do
-  round=$((round + 1))
-  echo 1 > $cg/cgroup.freeze
-  tries=0
-  while [ $tries -lt 300 ]; do
-    frozen=0
-    while read -r key value; do [ "$key" = frozen ] && frozen=$value; done < $cg/cgroup.events
-    [ "$frozen" = 1 ] && break
-    tries=$((tries + 1))
-    sleep 0.02
-  done
-  found=0
-  for procs in $(find $cg -name cgroup.procs); do
-    while read -r pid; do
-      read -r stat 2>/dev/null < /proc/$pid/stat || continue
-      name=\${stat#*(}
-      name=\${name%)*}
-      set -- \${stat##*) }
-      [ "$1" = Z ] && continue
-      if [ "$4" = "$pid" ] && [ "$5" != 0 ]; then
-        [ $round = 1 ] && echo "kept $pid $name"
-        continue
-      fi
-      kill -9 $pid 2>/dev/null && { echo "killed $name"; found=1; }
-    done < $procs
-  done
-  echo 0 > $cg/cgroup.freeze
-  [ $found = 0 ] && break
+[ -e $cg/cgroup.kill ] || { echo "this kernel has no cgroup.kill" >&2; exit 2; }
+mkdir -p $spared
+echo 1 > $cg/cgroup.freeze
+tries=0
+while [ $tries -lt 500 ]; do
+  frozen=0
+  while read -r key value; do [ "$key" = frozen ] && frozen=$value; done < $cg/cgroup.events
+  [ "$frozen" = 1 ] && break
+  tries=$((tries + 1))
+  sleep 0.02
 done
+# Each list is read whole before anything moves: moving a shell out shifts a cgroup.procs being read.
+for procs in $(find $cg -name cgroup.procs); do
+  for pid in $(cat $procs); do
+    read -r stat 2>/dev/null < /proc/$pid/stat || continue
+    name=\${stat#*(}
+    name=\${name%)*}
+    set -- \${stat##*) }
+    [ "$1" = Z ] && continue
+    if [ "$procs" = $cg/cgroup.procs ] && [ "$4" = "$pid" ] && [ "$5" != 0 ]; then
+      echo $pid > $spared/cgroup.procs && echo "kept $pid $name"
+      continue
+    fi
+    echo "killed $name"
+  done
+done
+echo 1 > $cg/cgroup.kill
+tries=0
+while [ $tries -lt 1500 ]; do
+  populated=1
+  while read -r key value; do [ "$key" = populated ] && populated=$value; done < $cg/cgroup.events
+  [ "$populated" = 0 ] && break
+  tries=$((tries + 1))
+  sleep 0.02
+done
+echo 0 > $cg/cgroup.freeze
+# The shells (and anything they started meanwhile) go home, and the parking group goes.
+for pass in 1 2 3; do
+  for pid in $(cat $spared/cgroup.procs); do echo $pid > $cg/cgroup.procs; done
+  rmdir $spared 2>/dev/null && break
+done
+[ "$populated" = 0 ] || { echo "the learner's cgroup did not empty after cgroup.kill" >&2; exit 1; }
 exit 0`;
 
 /** What a stop did: the login shells it spared and the processes it killed, counted by name. */
