@@ -97,7 +97,7 @@ done <"$IMAGES_DIR/packages.txt"
 copy_path lib/ld-linux.so.2
 xtables_plugins="libxt_standard libxt_tcp libxt_udp libipt_icmp libip6t_icmp6 libxt_conntrack libxt_state
   libxt_comment libxt_addrtype libxt_multiport libxt_MASQUERADE libxt_DNAT libxt_SNAT libxt_NAT libipt_REJECT
-  libip6t_REJECT libxt_mark libxt_MARK libxt_iprange libxt_mac libxt_pkttype libxt_length"
+  libip6t_REJECT libxt_mark libxt_MARK libxt_iprange libxt_mac libxt_pkttype libxt_length libxt_statistic"
 for plugin in $xtables_plugins; do
   copy_path "usr/lib/i386-linux-gnu/xtables/$plugin.so" || die "iptables has no plugin $plugin"
 done
