@@ -1,5 +1,5 @@
-// A guest manifest as images/build.sh writes it (no packages listed), for unit tests of the parts that
-// read one: the session's asset loading, the comparison's figures.
+// A guest manifest as images/build.sh writes it (trimmed to one package), for the unit tests of the
+// parts that read one: the manifest's parser, the offline list, the session's assets, the comparison.
 const hash = (c: string): string => c.repeat(64);
 
 export const SAMPLE_MANIFEST = {
@@ -9,7 +9,7 @@ export const SAMPLE_MANIFEST = {
   v86Version: "0.5.462+g5f9a90f",
   vm: { memorySize: 134217728, cmdline: "console=ttyS0 quiet", uarts: 2 },
   inputs: {
-    packages: [],
+    packages: [{ name: "bash", version: "5.2.15-2+b13", sha256: hash("a"), size: 1525372 }],
     kernelSource: { package: "linux-source-6.1", version: "6.1.192-1" },
     kernelConfigSha256: hash("b"),
     seabios: { version: "1.16.2-1" },
