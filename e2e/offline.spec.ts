@@ -98,6 +98,8 @@ test("learner is offered a newly deployed build, and switching to it clears old 
     await course.openExercise(CONTAINER.id);
     await course.typeSolution(FIRST_STEP.solution);
     await course.expectStepDone();
+    // The machine is saved when a step is done (the header says when); only then is the page reloaded.
+    await new SavedWorkPage(page).expectSaved();
 
     deployment.deployNewBuild("next build");
     await lab.reload();
