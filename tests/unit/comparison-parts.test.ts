@@ -1,7 +1,10 @@
 // The comparison's parts that decide without a guest: which container name comes next, who survived a
 // memory hog, what a ping printed, when the cable is (re)wired, how the frame trace is kept, which
-// figures a session state and the manifest give, and the state slices the facade merges.
+// figures a session state and the manifest give, the state slices the facade merges, and the frame
+// decoder fed whatever bytes a guest's network card sends.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { summarizeFrame } from "../../src/compare/frame-summary.ts";
 import { nextContainerName, survivors } from "../../src/compare/container-side.ts";
 import type { ContainerReport } from "../../src/compare/guest-scripts.ts";
 import { isSnapshotClone, manifestFigures, overheadOf, vm1StartFigures } from "../../src/compare/measurements.ts";
@@ -119,5 +122,31 @@ describe("StateSlice", () => {
     expect(slice.value).toEqual({ a: 2, b: "x" });
     expect(before).toEqual({ a: 1, b: "x" });
     expect(changes).toBe(1);
+  });
+});
+
+describe("summarizeFrame on any bytes", () => {
+  const etherTypes = fc.constantFrom(0x0806, 0x0800, 0x86dd, 0x88cc, 0x0000, 0xffff);
+  /** A frame whose EtherType is one the decoder knows (or not), with random contents of any length. */
+  const frame = fc.oneof(
+    fc.uint8Array({ maxLength: 80 }),
+    fc.tuple(fc.uint8Array({ minLength: 12, maxLength: 12 }), etherTypes, fc.uint8Array({ maxLength: 60 })).map(([head, type, rest]) => Uint8Array.from([...head, type >> 8, type & 0xff, ...rest])),
+  );
+
+  it("always names a protocol and the frame's length, whatever arrives, and never throws", () => {
+    fc.assert(
+      fc.property(frame, (bytes) => {
+        const summary = summarizeFrame(bytes);
+        expect(summary.bytes).toBe(bytes.length);
+        expect(summary.text.length).toBeGreaterThan(0);
+        expect(summary.text).not.toMatch(/undefined|NaN/);
+        if (bytes.length < 14) expect(summary.protocol).toBe("other");
+        const type = bytes.length >= 14 ? (bytes[12]! << 8) | bytes[13]! : -1;
+        if (summary.protocol === "arp") expect(type).toBe(0x0806);
+        if (summary.protocol === "icmp" || summary.protocol === "ipv4") expect(type).toBe(0x0800);
+        if (summary.protocol === "ipv6") expect(type).toBe(0x86dd);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
