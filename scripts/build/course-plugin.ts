@@ -10,8 +10,8 @@ import type { Plugin, ViteDevServer } from "vite";
 import { loadCourseWithPacks, packExerciseIds, type ContentPack } from "../../src/exercises/course-packs.ts";
 import type { PackIndexEntry } from "../../src/exercises/pack-sections.ts";
 import { formatProblem } from "../../src/exercises/loader.ts";
-import { CHALLENGES_DIR, CONTENT_DIR } from "../../src/exercises/node-loader.ts";
-import { PACK_CHALLENGES_FOLDER, packFolders, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
+import { CONTENT_DIR } from "../../src/exercises/node-loader.ts";
+import { challengesFolder, packFolders, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
 
 export const COURSE_MODULE = "virtual:isolation-lab/course";
 const RESOLVED = `\0${COURSE_MODULE}`;
@@ -53,7 +53,7 @@ export function courseContent(folders: () => string[] = () => packFolders(), cou
       // The course's challenges live in src/challenges (a pack keeps its own in a challenges/ folder).
       const course = courseDir === CONTENT_DIR ? readCourse() : readPack(courseDir);
       const packs = dirs.slice(1).map(readPack);
-      const challengeDirs = [courseDir === CONTENT_DIR ? CHALLENGES_DIR : path.join(courseDir, PACK_CHALLENGES_FOLDER), ...dirs.slice(1).map((dir) => path.join(dir, PACK_CHALLENGES_FOLDER))];
+      const challengeDirs = dirs.map(challengesFolder);
       // The dev server recompiles the course when one of its files changes.
       [course, ...packs].forEach((pack, i) => {
         pack.files.forEach((file) => this.addWatchFile(path.join(dirs[i]!, file.path)));

@@ -75,7 +75,7 @@ export function chooseEncoding(acceptEncoding: string | undefined, available: Re
 
 /**
  * The file a URL path names, relative to the site root, or undefined when it tries to leave the root
- * (`..`, encoded slashes, NUL). A path ending in `/` names its index.html.
+ * (`..`, encoded slashes, NUL). A path ending in `/` names its index.html; empty segments are dropped.
  */
 export function resolveRequestPath(urlPath: string): string | undefined {
   let decoded: string;
@@ -87,6 +87,21 @@ export function resolveRequestPath(urlPath: string): string | undefined {
   if (!decoded.startsWith("/") || decoded.includes("\0") || decoded.includes("\\")) return undefined;
   const segments = decoded.split("/").slice(1);
   if (segments.some((s) => s === ".." || s === ".")) return undefined;
-  const relative = segments.join("/");
-  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+  // Empty segments ("//", "a//b") name nothing: dropped, so the result never starts with "/".
+  const relative = segments.filter((s) => s !== "").join("/");
+  if (segments.at(-1) !== "") return relative;
+  return relative === "" ? "index.html" : `${relative}/index.html`;
+}
+
+/**
+ * A weak validator from a file's size and time, per encoding: a 304 must never swap one encoding's
+ * bytes for another's.
+ */
+export function weakEtag(size: number, mtimeMs: number, encoding: Encoding | undefined): string {
+  return `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${encoding ? `-${encoding}` : ""}"`;
+}
+
+/** Whether an If-None-Match header names `etag` (or `*`): the client's copy is current, answer 304. */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return ifNoneMatch !== undefined && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
 }

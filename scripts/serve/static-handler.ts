@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { VARIANT_SUFFIX, cacheControl, chooseEncoding, contentType, resolveRequestPath, type Encoding } from "./http-policy.ts";
+import { VARIANT_SUFFIX, cacheControl, chooseEncoding, contentType, etagMatches, resolveRequestPath, weakEtag, type Encoding } from "./http-policy.ts";
 import { SECURITY_HEADERS } from "./security-policy.ts";
 
 interface FileInfo {
@@ -64,8 +64,7 @@ export function createStaticHandler(
     }
     const encoding = chooseEncoding(header(request, "accept-encoding"), available);
     const sent = encoding ? variants.get(encoding)! : info;
-    // Weak validator from size and time, per encoding: a 304 must never swap one encoding's bytes for another's.
-    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ""}"`;
+    const etag = weakEtag(info.size, info.mtimeMs, encoding);
     const headers: Record<string, string> = {
       ...SECURITY_HEADERS,
       "content-type": contentType(relative),
@@ -75,8 +74,7 @@ export function createStaticHandler(
     if (available.size > 0) headers.vary = "Accept-Encoding";
     if (encoding) headers["content-encoding"] = encoding;
 
-    const ifNoneMatch = header(request, "if-none-match");
-    if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*")) {
+    if (etagMatches(header(request, "if-none-match"), etag)) {
       response.writeHead(304, headers);
       response.end();
       onResponse?.(304, urlPath, 0);

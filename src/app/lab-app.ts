@@ -30,15 +30,15 @@ import type { SavedWork } from "../saved/saved-work.ts";
 import { FilesDropEvent, LabActionEvent, LocaleChangeEvent, NoticeDismissEvent, type LabAction } from "./lab-events.ts";
 import "./lab-header.ts";
 import "./lab-messages.ts";
-import { formatDeepLink, parseDeepLink } from "./deep-link.ts";
-import { assignmentFromHash } from "../exercises/pack-sections.ts";
+import { DeepLinkController } from "./deep-link-controller.ts";
+import { FocusOnReadyController } from "./focus-on-ready-controller.ts";
 import { learnerShells } from "../session/learner-shells.ts";
 import "./lab-terminal-card.ts";
 import type { LabTerminalCard } from "./lab-terminal-card.ts";
 import { SessionStateController } from "../session/session-controller.ts";
 import { ShellHealthController } from "../session/shell-health-controller.ts";
 import { vmSessionContext } from "../session/vm-session-context.ts";
-import type { SessionPhase, VmSession } from "../session/vm-session.ts";
+import type { VmSession } from "../session/vm-session.ts";
 
 @customElement("lab-app")
 export class LabApp extends LitElement {
@@ -182,8 +182,6 @@ export class LabApp extends LitElement {
   private readonly browserLocale = this.locale;
   private readonly status = new SessionStateController(this, () => this.session);
   private readonly shell = new ShellHealthController(this, () => this.session);
-  private previousPhase: SessionPhase | undefined;
-
   @query("lab-terminal-card") private terminal!: LabTerminalCard | null;
   @query("lab-file-transfer") private fileTransfer!: LabFileTransfer | null;
 
@@ -197,23 +195,9 @@ export class LabApp extends LitElement {
     this.addEventListener(NoticeDismissEvent.type, (event) => this.status.dismissNotice(event.index));
     this.addEventListener(FilesDropEvent.type, (event) => this.upload(event.files));
     new ProgressController(this, () => this.progress);
+    new DeepLinkController(this, () => this);
+    new FocusOnReadyController(this, () => this.status.state?.phase, () => this.terminal?.focus());
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener("hashchange", this.followLink);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener("hashchange", this.followLink);
-  }
-
-  /** A deep link (#/exercise/step) opens that place in the course. */
-  private readonly followLink = (): void => {
-    const position = parseDeepLink(location.hash, this.course, this.challenges);
-    if (position && this.progress) this.progress.setPosition(position);
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -257,20 +241,7 @@ export class LabApp extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const phase = this.status.state?.phase;
-    // A machine that just became ready gets the keyboard, also after Reset or Cold boot was clicked.
-    if (phase === "ready" && this.previousPhase !== "ready" && this.previousPhase !== "unresponsive") {
-      this.terminal?.focus();
-    }
-    this.previousPhase = phase;
     if (changed.has("locale")) document.documentElement.lang = this.locale;
-    if (changed.has("progress") && this.progress && location.hash) this.followLink();
-    // The address says where the learner is, so it can be copied and shared; an assignment's address
-    // (#/pack/<name>) stays as it is, it keeps the overview to that pack.
-    const position = this.progress?.progress.position;
-    if (position && assignmentFromHash(location.hash) === undefined && location.hash !== formatDeepLink(position)) {
-      history.replaceState(null, "", formatDeepLink(position));
-    }
   }
 
   /** Files dropped onto the terminal are copied into /root; the file panel shows the progress. */

@@ -16,7 +16,8 @@ import "../terminal/lab-terminal-tabs.ts";
 import { TerminalRequestEvent, type TerminalRequest } from "../terminal/terminal-events.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import { learnerShells } from "../session/learner-shells.ts";
-import { FilesDropEvent, LabActionEvent } from "./lab-events.ts";
+import { LabActionEvent } from "./lab-events.ts";
+import { FileDropController } from "./file-drop-controller.ts";
 import { containerShellCommand, restartShellScript } from "../session/shell-places.ts";
 import { TerminalLayoutController } from "./terminal-layout-controller.ts";
 import { vmSessionContext } from "../session/vm-session-context.ts";
@@ -135,17 +136,14 @@ export class LabTerminalCard extends LitElement {
   @state()
   session: VmSession | undefined;
 
-  @state() private dropping = false;
   /** The terminal that last had the keyboard. */
   private focused: number | undefined;
   private readonly layout = new TerminalLayoutController(this, () => this.session);
   private readonly places = new WorkspaceStatusController(this, () => this.session);
+  private readonly drop = new FileDropController(this);
 
   constructor() {
     super();
-    this.addEventListener("dragover", this.onDragOver);
-    this.addEventListener("dragleave", this.onDragLeave);
-    this.addEventListener("drop", this.onDrop);
     this.addEventListener(TerminalRequestEvent.type, (event) => this.onRequest(event.request));
   }
 
@@ -179,7 +177,7 @@ export class LabTerminalCard extends LitElement {
     const layout = this.layout.current;
     const split = layout.split !== undefined;
     return html`
-        ${this.dropping ? html`<div class="drop-hint" aria-hidden="true">${SAVED_MESSAGES[this.locale].dropHere}</div>` : nothing}
+        ${this.drop.dropping ? html`<div class="drop-hint" aria-hidden="true">${SAVED_MESSAGES[this.locale].dropHere}</div>` : nothing}
         <div class="titlebar">
           <lab-terminal-tabs
             .layout=${layout}
@@ -285,27 +283,6 @@ export class LabTerminalCard extends LitElement {
     };
     separator.addEventListener("pointermove", move);
     separator.addEventListener("pointerup", up);
-  };
-
-  private readonly onDragOver = (event: DragEvent): void => {
-    if (!event.dataTransfer?.types.includes("Files")) return;
-    event.preventDefault(); // lets the drop happen
-    event.dataTransfer.dropEffect = "copy";
-    this.dropping = true;
-  };
-
-  private readonly onDragLeave = (event: DragEvent): void => {
-    // Moving between the terminal's children fires dragleave too; only leaving the card counts.
-    const to = event.relatedTarget;
-    if (!(to instanceof Node) || !(to === this || this.contains(to) || this.renderRoot.contains(to))) this.dropping = false;
-  };
-
-  private readonly onDrop = (event: DragEvent): void => {
-    this.dropping = false;
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length === 0) return;
-    event.preventDefault();
-    this.dispatchEvent(new FilesDropEvent(files));
   };
 }
 

@@ -17,6 +17,8 @@ import { ComparisonController } from "./comparison-controller.ts";
 import type { ComparisonLab, ComparisonState } from "./comparison-lab.ts";
 import { WORKLOAD_BYTES } from "./guest-scripts.ts";
 import "./lab-bar-chart.ts";
+import { figureStyles } from "./figure-styles.ts";
+import "./lab-kernel-figure.ts";
 import type { Bar } from "./lab-bar-chart.ts";
 import "./lab-second-vm.ts";
 import { MIN_DEVICE_MEMORY_GB } from "./memory-guard.ts";
@@ -27,6 +29,7 @@ const MIB = 1024 * 1024;
 export class LabCompare extends LitElement {
   static override styles = [
     buttonStyles,
+    figureStyles,
     css`
       :host {
         display: block;
@@ -43,17 +46,6 @@ export class LabCompare extends LitElement {
         margin: 0 0 0.4rem;
         font-size: 1.05rem;
       }
-      h3 {
-        margin: 0 0 0.3rem;
-        font-size: 0.95rem;
-      }
-      p {
-        margin: 0.2rem 0 0.6rem;
-      }
-      .note {
-        color: var(--lab-text-muted);
-        font-size: 0.8rem;
-      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -65,33 +57,6 @@ export class LabCompare extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
         gap: 1rem;
         margin-top: 1rem;
-      }
-      section {
-        padding: 0.75rem;
-        border: 1px solid var(--lab-border);
-        border-radius: 0.6rem;
-        background: var(--lab-bg);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.8rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.2rem 0.4rem;
-        border-bottom: 1px solid var(--lab-border);
-      }
-      td.mono,
-      .mono {
-        font-family: var(--lab-font-mono);
-        font-size: 0.75rem;
-        word-break: break-all;
-      }
-      ul {
-        margin: 0.3rem 0;
-        padding-left: 1.2rem;
       }
       .path {
         font-family: var(--lab-font-mono);
@@ -152,7 +117,7 @@ export class LabCompare extends LitElement {
       ${s.vm2?.phase === "error" ? html`<lab-banner tone="warning" data-testid="vm2-panicked">${m.vm2Panicked}</lab-banner>` : nothing}
       <div class="grid">
         ${this.renderStartTimes(m, s)} ${this.renderMemory(m, s)} ${this.renderImages(m, s)} ${this.renderOverhead(m, s, lab, busy)}
-        ${this.renderKernels(m, s)} ${this.renderNetwork(m, s, lab, busy, vm2Running)} ${this.renderFaults(m, s, lab, busy, vm2Running)}
+        <lab-kernel-figure .figures=${s}></lab-kernel-figure> ${this.renderNetwork(m, s, lab, busy, vm2Running)} ${this.renderFaults(m, s, lab, busy, vm2Running)}
       </div>
     `;
   }
@@ -240,42 +205,6 @@ export class LabCompare extends LitElement {
             <li>${o.digestsMatch ? m.digestsMatch : m.digestsDiffer}</li>
           </ul>`
         : nothing}
-    </section>`;
-  }
-
-  private renderKernels(m: CompareMessages, s: ComparisonState) {
-    const rows = [
-      ...(s.vm1Identity ? [{ who: m.vm1, kernel: s.vm1Identity.kernel, bootId: s.vm1Identity.bootId, procs: s.vm1Identity.procs }] : []),
-      ...s.containers.map((c) => ({ who: c.name, kernel: c.kernel, bootId: c.bootId, procs: c.procs })),
-      ...(s.vm2Identity ? [{ who: m.vm2, kernel: s.vm2Identity.kernel, bootId: s.vm2Identity.bootId, procs: s.vm2Identity.procs }] : []),
-    ];
-    return html`<section data-testid="figure-kernels">
-      <h3>${m.kernels}</h3>
-      <p class="note">${m.kernelsNote}</p>
-      ${rows.length === 0
-        ? html`<p class="note">${m.noFigure}</p>`
-        : html`<table>
-            <thead>
-              <tr><th></th><th>${m.kernelRelease}</th><th>${m.bootId}</th><th>${m.processes}</th></tr>
-            </thead>
-            <tbody>
-              ${rows.map(
-                (r) => html`<tr data-testid="kernel-row" data-who=${r.who}>
-                  <th>${r.who}</th>
-                  <td class="mono">${r.kernel}</td>
-                  <td class="mono" data-testid="boot-id">${r.bootId}</td>
-                  <td>${r.procs}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
-      ${s.vm1Identity ? html`<p class="note">${s.vm1IsClone ? m.cloneNote : m.coldNote}</p>` : nothing}
-      <h3>${m.visibility}</h3>
-      <ul data-testid="visibility">
-        ${s.containers.map((c) => (c.visibleToVm ? html`<li>${m.vm1SeesContainer(c.name, c.pid)}</li>` : nothing))}
-        ${s.markerSeenByVm1 !== undefined ? html`<li data-testid="vm1-sees-vm2">${m.vm1SeesVm2(s.markerSeenByVm1)}</li>` : nothing}
-        ${s.markerSeenByVm2 !== undefined ? html`<li>${m.vm2SeesItself(s.markerSeenByVm2)}</li>` : nothing}
-      </ul>
     </section>`;
   }
 

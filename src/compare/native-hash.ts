@@ -2,7 +2,7 @@
 // own compiled code, no emulation), timed. The guest computes the same digest, which proves the same
 // work was done in all three places.
 import { bytesToHex } from "../shared/bytes.ts";
-import type { NativeHash } from "./comparison-lab.ts";
+import type { NativeHash } from "./measurements.ts";
 
 export async function nativeHash(bytes: number): Promise<NativeHash> {
   const data = new Uint8Array(bytes);

@@ -4,7 +4,6 @@
 //   <NN>-<slug>/challenge.md   topic, checks, hint order, reference solution, mistakes (front matter only)
 //   <NN>-<slug>/en.md, ko.md   title, summary, check labels and hints, hint texts; the body is the goal,
 //                              then a section `## Title {#solution}` explaining the reference solution
-import type { z } from "zod";
 import type { Challenge, LocalizedChallengeText } from "./challenge-model.ts";
 import {
   challengeFrontMatterSchema,
@@ -13,20 +12,14 @@ import {
   type ChallengeLocaleFrontMatter,
 } from "./challenge-schema.ts";
 import { compileCheck, stateChangingParts, typingHazards } from "./checks.ts";
-import { parseFrontMatter, type FrontMatterFile } from "./front-matter.ts";
-import {
-  describeIssues,
-  fieldName,
-  FOLDER_PATTERN,
-  type ContentFile,
-  type ContentProblem,
-  type LoadOptions,
-} from "./loader.ts";
-import { LOCALES, isLocale, type Locale } from "./locales.ts";
+import { ContentFolderLoader, fieldName, loadFolders, type ContentKind } from "./content-folders.ts";
+import type { FrontMatterFile } from "./front-matter.ts";
+import type { ContentFile, ContentProblem, LoadOptions } from "./loader.ts";
+import type { Locale } from "./locales.ts";
 import { mistakeProblems, toMistakes } from "./mistakes.ts";
 import type { ExerciseCheck } from "./model.ts";
 import { DEFAULT_CHECK_TIMEOUT_MS } from "./schema.ts";
-import { ID_PATTERN, parseBody } from "./sections.ts";
+import { parseBody } from "./sections.ts";
 
 /** The language-neutral file of every challenge folder. */
 export const CHALLENGE_FILE = "challenge.md";
@@ -38,93 +31,32 @@ export interface ChallengeLoadResult {
   readonly problems: readonly ContentProblem[];
 }
 
+/** How problems name a challenge and its files. */
+const CHALLENGE_KIND: ContentKind = {
+  noun: "challenge",
+  withArticle: "a challenge",
+  sharedFile: CHALLENGE_FILE,
+  missingShared: `missing: every challenge folder has a ${CHALLENGE_FILE} with its checks, hints, solution and mistakes`,
+  exampleFolder: "03-bridge-two-namespaces",
+};
+
 export function loadChallenges(files: readonly ContentFile[], options: LoadOptions = {}): ChallengeLoadResult {
-  const root = options.displayRoot ?? "";
-  const problems: ContentProblem[] = [];
-  const folders = new Map<string, Map<string, string>>();
-  for (const file of files) {
-    const parts = file.path.replace(/\\/g, "/").replace(/^\.?\//, "").split("/");
-    if (parts.length !== 2) {
-      problems.push({ file: root + file.path, message: "challenge files belong directly in a folder `<NN>-<slug>/`" });
-      continue;
-    }
-    const [folder, name] = parts as [string, string];
-    if (!folders.has(folder)) folders.set(folder, new Map());
-    folders.get(folder)!.set(name, file.text);
-  }
-  const challenges: Challenge[] = [];
-  for (const [folder, folderFiles] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
-    const loader = new ChallengeFolderLoader(folder, folderFiles, root);
-    const challenge = loader.load();
-    problems.push(...loader.problems);
-    if (challenge) challenges.push(challenge);
-  }
-  const seen = new Map<string, string>();
-  for (const challenge of challenges) {
-    for (const key of [`order ${challenge.order}`, `id "${challenge.id}"`]) {
-      const other = seen.get(key);
-      if (other) problems.push({ file: `${root}${challenge.folder}/`, message: `has the same ${key} as ${other}/` });
-      else seen.set(key, challenge.folder);
-    }
-  }
-  challenges.sort((a, b) => a.order - b.order);
-  problems.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
-  return { challenges, problems };
+  const { items, problems } = loadFolders(files, options, CHALLENGE_KIND, (folder, folderFiles, root) => new ChallengeFolderLoader(folder, folderFiles, root));
+  return { challenges: items, problems };
 }
 
-class ChallengeFolderLoader {
-  readonly problems: ContentProblem[] = [];
-  private readonly order: number;
-  private readonly id: string;
+/** challenge.md, loaded: its front matter and the checks compiled from it. */
+interface SharedChallenge {
+  readonly data: ChallengeFrontMatter;
+  readonly checks: ExerciseCheck[];
+  readonly file: FrontMatterFile;
+}
 
-  constructor(
-    private readonly folder: string,
-    private readonly files: Map<string, string>,
-    private readonly root: string,
-  ) {
-    const match = FOLDER_PATTERN.exec(folder);
-    this.order = match ? Number(match[1]) : NaN;
-    this.id = match?.[2] ?? folder;
-  }
+/** A challenge folder: challenge.md with the checks and solution, a file per locale with the texts. */
+class ChallengeFolderLoader extends ContentFolderLoader<Challenge, SharedChallenge, LocalizedChallengeText> {
+  protected readonly kind = CHALLENGE_KIND;
 
-  private problem(name: string, line: number | undefined, message: string, field?: string): void {
-    this.problems.push({
-      file: `${this.root}${this.folder}/${name}`,
-      ...(line !== undefined ? { line } : {}),
-      ...(field ? { field } : {}),
-      message,
-    });
-  }
-
-  load(): Challenge | undefined {
-    if (!FOLDER_PATTERN.test(this.folder) || !ID_PATTERN.test(this.id)) {
-      this.problems.push({
-        file: `${this.root}${this.folder}/`,
-        message: "a challenge folder is named `<number>-<slug>`, e.g. `03-bridge-two-namespaces` (lowercase words joined by hyphens)",
-      });
-    }
-    for (const name of this.files.keys()) {
-      const base = name.replace(/\.md$/, "");
-      if (name !== CHALLENGE_FILE && !isLocale(base)) {
-        this.problem(name, 1, `unsupported locale "${base}": the files of a challenge are ${CHALLENGE_FILE}, ${LOCALES.map((l) => `${l}.md`).join(", ")}`);
-      }
-    }
-    const sharedText = this.files.get(CHALLENGE_FILE);
-    if (sharedText === undefined) {
-      this.problem(CHALLENGE_FILE, undefined, "missing: every challenge folder has a challenge.md with its checks, hints, solution and mistakes");
-    }
-    const shared = sharedText === undefined ? undefined : this.loadShared(sharedText);
-    const texts: Partial<Record<Locale, LocalizedChallengeText>> = {};
-    for (const locale of LOCALES) {
-      const text = this.files.get(`${locale}.md`);
-      if (text === undefined) {
-        this.problem(`${locale}.md`, undefined, `missing locale: every challenge is written in ${LOCALES.join(" and ")}`);
-        continue;
-      }
-      const localized = this.loadLocale(locale, text, shared);
-      if (localized) texts[locale] = localized;
-    }
-    if (this.problems.length > 0 || !shared) return undefined;
+  protected build(shared: SharedChallenge, texts: Record<Locale, LocalizedChallengeText>): Challenge {
     const { data } = shared;
     return {
       id: this.id,
@@ -136,23 +68,11 @@ class ChallengeFolderLoader {
       hints: data.hints,
       solution: data.solution.trim(),
       mistakes: toMistakes(data.mistakes),
-      text: texts as Record<Locale, LocalizedChallengeText>,
+      text: texts,
     };
   }
 
-  private parse<T>(name: string, text: string, schema: z.ZodType<T>): { file: FrontMatterFile; data: T | undefined } {
-    const file = parseFrontMatter(text);
-    for (const error of file.errors) this.problem(name, error.line, error.message);
-    if (file.errors.length > 0) return { file, data: undefined };
-    const result = schema.safeParse(file.data ?? {}, { reportInput: true });
-    if (result.success) return { file, data: result.data };
-    for (const { path, message } of describeIssues(result.error.issues)) {
-      this.problem(name, file.lineOf(path), message, fieldName(path) || undefined);
-    }
-    return { file, data: undefined };
-  }
-
-  private loadShared(text: string): { data: ChallengeFrontMatter; checks: ExerciseCheck[]; file: FrontMatterFile } | undefined {
+  protected loadShared(text: string): SharedChallenge | undefined {
     const { file, data } = this.parse(CHALLENGE_FILE, text, challengeFrontMatterSchema);
     if (!data) return undefined;
     const report = (path: PropertyKey[], message: string): void => {
@@ -179,11 +99,7 @@ class ChallengeFolderLoader {
     return { data, checks, file };
   }
 
-  private loadLocale(
-    locale: Locale,
-    text: string,
-    shared: { data: ChallengeFrontMatter; file: FrontMatterFile } | undefined,
-  ): LocalizedChallengeText | undefined {
+  protected loadLocale(locale: Locale, text: string, shared: SharedChallenge | undefined): LocalizedChallengeText | undefined {
     const name = `${locale}.md`;
     const before = this.problems.length;
     const { file, data } = this.parse(name, text, challengeLocaleSchema);

@@ -1,12 +1,12 @@
 // Loads exercises from their markdown files and validates them. Pure: it gets the files' text, so the
 // build (scripts/build/course-plugin.ts, which compiles the course into the page as JSON) and Node
 // (node-loader.ts, files read from disk) share it. Every problem names the file, the line and, where there is one, the front matter field.
-import type { z } from "zod";
 import { compileCheck, stateChangingParts, typingHazards } from "./checks.ts";
 import { inlineEmphasisProblems } from "./emphasis.ts";
 import { mistakeProblems, toMistakes } from "./mistakes.ts";
-import { parseFrontMatter, type FrontMatterFile } from "./front-matter.ts";
-import { LOCALES, isLocale, type Locale } from "./locales.ts";
+import { ContentFolderLoader, fieldName, loadFolders, type ContentKind } from "./content-folders.ts";
+import type { FrontMatterFile } from "./front-matter.ts";
+import type { Locale } from "./locales.ts";
 import type {
   ContentBlock,
   Exercise,
@@ -15,14 +15,13 @@ import type {
   LocalizedStepText,
 } from "./model.ts";
 import {
-  CHECK_KINDS,
   DEFAULT_CHECK_TIMEOUT_MS,
   localeFrontMatterSchema,
   sharedFrontMatterSchema,
   type LocaleFrontMatter,
   type SharedFrontMatter,
 } from "./schema.ts";
-import { ID_PATTERN, parseBody, RECAP_ID, type RawBlock, type RawSection } from "./sections.ts";
+import { parseBody, RECAP_ID, type RawBlock, type RawSection } from "./sections.ts";
 
 /** The language-neutral file of every exercise folder. */
 export const SHARED_FILE = "exercise.md";
@@ -65,43 +64,18 @@ export class ExerciseContentError extends Error {
   }
 }
 
-export const FOLDER_PATTERN = /^(\d+)-(.+)$/;
+/** How problems name an exercise and its files. */
+const EXERCISE_KIND: ContentKind = {
+  noun: "exercise",
+  withArticle: "an exercise",
+  sharedFile: SHARED_FILE,
+  missingShared: `missing: every exercise folder has an ${SHARED_FILE} with its steps, checks and solutions`,
+  exampleFolder: "02-container-is-a-process",
+};
 
 export function loadExercises(files: readonly ContentFile[], options: LoadOptions = {}): LoadResult {
-  const root = options.displayRoot ?? "";
-  const problems: ContentProblem[] = [];
-  const folders = new Map<string, Map<string, string>>();
-  for (const file of files) {
-    const parts = file.path.replace(/\\/g, "/").replace(/^\.?\//, "").split("/");
-    if (parts.length !== 2) {
-      problems.push({ file: root + file.path, message: "exercise files belong directly in a folder `<NN>-<slug>/`" });
-      continue;
-    }
-    const [folder, name] = parts as [string, string];
-    if (!folders.has(folder)) folders.set(folder, new Map());
-    folders.get(folder)!.set(name, file.text);
-  }
-
-  const exercises: Exercise[] = [];
-  for (const [folder, folderFiles] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
-    const loader = new FolderLoader(folder, folderFiles, root);
-    const exercise = loader.load();
-    problems.push(...loader.problems);
-    if (exercise) exercises.push(exercise);
-  }
-
-  const seen = new Map<string, string>();
-  for (const exercise of exercises) {
-    for (const key of [`order ${exercise.order}`, `id "${exercise.id}"`]) {
-      const other = seen.get(key);
-      if (other) problems.push({ file: `${root}${exercise.folder}/`, message: `has the same ${key} as ${other}/` });
-      else seen.set(key, exercise.folder);
-    }
-  }
-  exercises.sort((a, b) => a.order - b.order);
-  // Folder by folder, file by file, top to bottom (sort is stable: same-line problems keep their order).
-  problems.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
-  return { exercises, problems };
+  const { items, problems } = loadFolders(files, options, EXERCISE_KIND, (folder, folderFiles, root) => new FolderLoader(folder, folderFiles, root));
+  return { exercises: items, problems };
 }
 
 /** Loads the files and throws an ExerciseContentError listing every problem, if there is any. */
@@ -113,146 +87,29 @@ export function loadExercisesOrThrow(files: readonly ContentFile[], options: Loa
 
 type Path = readonly PropertyKey[];
 
-export function fieldName(path: Path): string {
-  return path
-    .map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`))
-    .join("");
+/** exercise.md, loaded: its front matter and the steps compiled from it. */
+interface SharedExercise {
+  readonly data: SharedFrontMatter;
+  readonly steps: ExerciseStep[];
+  readonly file: FrontMatterFile;
 }
 
-/** zod issues as messages an author understands; `path` is where the line is looked up. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: Path; message: string }[] {
-  const out: { path: Path; message: string }[] = [];
-  for (const issue of issues) {
-    const path = issue.path as Path;
-    const input = (issue as { input?: unknown }).input;
-    switch (issue.code) {
-      case "invalid_type":
-        out.push({ path, message: input === undefined ? "missing field" : `expected ${issue.expected}, found ${describeValue(input)}` });
-        break;
-      case "unrecognized_keys":
-        for (const key of issue.keys) out.push({ path: [...path, key], message: "unknown field" });
-        break;
-      case "invalid_key": {
-        const inner = issue.issues[0]?.message ?? issue.message;
-        out.push({ path, message: `${describeValue(input ?? path.at(-1))} is not a valid id: ${inner}` });
-        break;
-      }
-      case "invalid_union": {
-        if ((issue as { discriminator?: string }).discriminator === "kind") {
-          const kind = (input as { kind?: unknown } | undefined)?.kind;
-          out.push({
-            path,
-            message:
-              kind === undefined
-                ? `missing check kind (one of: ${CHECK_KINDS.join(", ")})`
-                : `unknown check kind ${describeValue(kind)} (expected one of: ${CHECK_KINDS.join(", ")})`,
-          });
-        } else out.push({ path, message: issue.message });
-        break;
-      }
-      case "invalid_value":
-        out.push({ path, message: `${describeValue(input)} is not allowed (expected one of: ${issue.values.map(String).join(", ")})` });
-        break;
-      default:
-        out.push({ path, message: issue.message });
-    }
-  }
-  return out;
-}
+/** An exercise folder: exercise.md with the steps and checks, a file per locale with the texts. */
+class FolderLoader extends ContentFolderLoader<Exercise, SharedExercise, LocalizedExerciseText> {
+  protected readonly kind = EXERCISE_KIND;
 
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return typeof value;
-}
-
-class FolderLoader {
-  readonly problems: ContentProblem[] = [];
-  private readonly order: number;
-  private readonly id: string;
-
-  constructor(
-    private readonly folder: string,
-    private readonly files: Map<string, string>,
-    private readonly root: string,
-  ) {
-    const match = FOLDER_PATTERN.exec(folder);
-    this.order = match ? Number(match[1]) : NaN;
-    this.id = match?.[2] ?? folder;
-  }
-
-  private fileName(name: string): string {
-    return `${this.root}${this.folder}/${name}`;
-  }
-
-  private problem(name: string, line: number | undefined, message: string, field?: string): void {
-    this.problems.push({
-      file: this.fileName(name),
-      ...(line !== undefined ? { line } : {}),
-      ...(field ? { field } : {}),
-      message,
-    });
-  }
-
-  load(): Exercise | undefined {
-    if (!FOLDER_PATTERN.test(this.folder) || !ID_PATTERN.test(this.id)) {
-      this.problems.push({
-        file: `${this.root}${this.folder}/`,
-        message: "an exercise folder is named `<number>-<slug>`, e.g. `02-container-is-a-process` (lowercase words joined by hyphens)",
-      });
-    }
-    for (const name of this.files.keys()) {
-      const base = name.replace(/\.md$/, "");
-      if (name !== SHARED_FILE && !isLocale(base)) {
-        this.problem(name, 1, `unsupported locale "${base}": the files of an exercise are ${SHARED_FILE}, ${LOCALES.map((l) => `${l}.md`).join(", ")}`);
-      }
-    }
-    const sharedText = this.files.get(SHARED_FILE);
-    if (sharedText === undefined) {
-      this.problem(SHARED_FILE, undefined, "missing: every exercise folder has an exercise.md with its steps, checks and solutions");
-    }
-    const shared = sharedText === undefined ? undefined : this.loadShared(sharedText);
-    const texts: Partial<Record<Locale, LocalizedExerciseText>> = {};
-    for (const locale of LOCALES) {
-      const text = this.files.get(`${locale}.md`);
-      if (text === undefined) {
-        this.problem(`${locale}.md`, undefined, `missing locale: every exercise is written in ${LOCALES.join(" and ")}`);
-        continue;
-      }
-      const localized = this.loadLocale(locale, text, shared);
-      if (localized) texts[locale] = localized;
-    }
-    if (this.problems.length > 0 || !shared) return undefined;
+  protected build(shared: SharedExercise, texts: Record<Locale, LocalizedExerciseText>): Exercise {
     return {
       id: this.id,
       order: this.order,
       folder: this.folder,
       ...(shared.data.minutes !== undefined ? { minutes: shared.data.minutes } : {}),
       steps: shared.steps,
-      text: texts as Record<Locale, LocalizedExerciseText>,
+      text: texts,
     };
   }
 
-  private parse<T>(
-    name: string,
-    text: string,
-    schema: z.ZodType<T>,
-  ): { file: FrontMatterFile; data: T | undefined } {
-    const file = parseFrontMatter(text);
-    for (const error of file.errors) this.problem(name, error.line, error.message);
-    if (file.errors.length > 0) return { file, data: undefined };
-    const result = schema.safeParse(file.data ?? {}, { reportInput: true });
-    if (result.success) return { file, data: result.data };
-    for (const { path, message } of describeIssues(result.error.issues)) {
-      this.problem(name, file.lineOf(path), message, fieldName(path) || undefined);
-    }
-    return { file, data: undefined };
-  }
-
-  private loadShared(text: string): { data: SharedFrontMatter; steps: ExerciseStep[]; file: FrontMatterFile } | undefined {
+  protected loadShared(text: string): SharedExercise | undefined {
     const { file, data } = this.parse(SHARED_FILE, text, sharedFrontMatterSchema);
     if (!data) return undefined;
     const seen = new Set<string>();
@@ -311,11 +168,7 @@ class FolderLoader {
     return { data, steps, file };
   }
 
-  private loadLocale(
-    locale: Locale,
-    text: string,
-    shared: { steps: ExerciseStep[]; file: FrontMatterFile } | undefined,
-  ): LocalizedExerciseText | undefined {
+  protected loadLocale(locale: Locale, text: string, shared: SharedExercise | undefined): LocalizedExerciseText | undefined {
     const name = `${locale}.md`;
     const before = this.problems.length;
     const { file, data } = this.parse(name, text, localeFrontMatterSchema);

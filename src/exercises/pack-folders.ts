@@ -28,14 +28,19 @@ export function packFolders(env: NodeJS.ProcessEnv = process.env, packsDir: stri
 }
 
 /** The folder in a pack that holds its challenges. */
-export const PACK_CHALLENGES_FOLDER = "challenges";
+const PACK_CHALLENGES_FOLDER = "challenges";
+
+/** Where a content folder's challenges are: the course's in src/challenges, a pack's in its challenges/. */
+export function challengesFolder(dir: string): string {
+  return path.resolve(dir) === CONTENT_DIR ? CHALLENGES_DIR : path.join(dir, PACK_CHALLENGES_FOLDER);
+}
 
 /**
  * A folder's exercise files, its challenges (a `challenges/` folder, if any) and its title (pack.md);
  * problems name files relative to the current directory.
  */
 export function readPack(dir: string): ContentPack {
-  const pack = readFolders(dir, path.join(dir, PACK_CHALLENGES_FOLDER));
+  const pack = readFolders(dir, challengesFolder(dir));
   const titleFile = path.join(dir, PACK_FILE);
   if (!existsSync(titleFile)) return pack;
   const parsed = parsePackTitle(readFileSync(titleFile, "utf8"));
@@ -58,5 +63,5 @@ function displayRoot(dir: string): string {
 
 /** The course (src/content, with src/challenges) as a pack, for loadCourseWithPacks. */
 export function readCourse(): ContentPack {
-  return readFolders(CONTENT_DIR, CHALLENGES_DIR);
+  return readFolders(CONTENT_DIR, challengesFolder(CONTENT_DIR));
 }

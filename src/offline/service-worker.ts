@@ -15,6 +15,7 @@ import {
   type PrecacheList,
   type WorkerToPage,
 } from "./precache-list.ts";
+import { SHA_HEADER, cachedGuestCopy, cachedHeaders, precacheJobs, precacheRouter, precacheSource } from "./worker-rules.ts";
 
 /** Replaced with the build's list (JSON) by the precache plugin; see precache-list.ts. */
 declare const __LAB_PRECACHE__: PrecacheList;
@@ -47,11 +48,9 @@ interface WorkerScope {
 const worker = self as unknown as WorkerScope;
 const list = __LAB_PRECACHE__;
 const scope = new URL(worker.registration.scope);
-const SHA_HEADER = "x-lab-sha256";
+const route = precacheRouter(list, scope);
 /** Guest files read back from the cache and verified since this worker started (once per file). */
 const verified = new Set<string>();
-const app = new Map(list.app.map((e) => [e.url, e]));
-const guest = new Map(list.guest.map((e) => [e.url, e]));
 
 worker.addEventListener("install", (event) => {
   event.waitUntil(
@@ -83,15 +82,9 @@ worker.addEventListener("message", (event) => {
 
 worker.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") return;
-  const url = new URL(request.url);
-  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
-  let path = decodeURIComponent(url.pathname.slice(scope.pathname.length));
-  if (request.mode === "navigate" && (path === "" || path === "index.html")) path = "index.html";
-  const appEntry = app.get(path);
-  const guestEntry = guest.get(path);
-  if (appEntry) event.respondWith(fromAppCache(request, appEntry));
-  else if (guestEntry) event.respondWith(fromGuestCache(request, guestEntry));
+  const to = route(request);
+  if (to?.cache === "app") event.respondWith(fromAppCache(request, to.entry));
+  else if (to?.cache === "guest") event.respondWith(fromGuestCache(request, to.entry));
   // Anything else (not part of the build) goes to the network as if there were no worker.
 });
 
@@ -108,8 +101,9 @@ async function fromAppCache(request: Request, entry: PrecacheEntry): Promise<Res
 async function fromGuestCache(request: Request, entry: PrecacheEntry): Promise<Response> {
   const cache = await caches.open(guestCacheName(list));
   const cached = await cache.match(entry.url);
-  if (cached && cached.headers.get(SHA_HEADER) === entry.sha256) {
-    if (verified.has(entry.url)) return cached;
+  const copy = cachedGuestCopy(cached?.headers.get(SHA_HEADER), entry, verified.has(entry.url));
+  if (cached && copy === "serve") return cached;
+  if (cached && copy === "verify") {
     const bytes = await cached.arrayBuffer();
     if ((await verifyBytes(bytes, entry)) === undefined) {
       verified.add(entry.url);
@@ -129,10 +123,7 @@ async function fromGuestCache(request: Request, entry: PrecacheEntry): Promise<R
 }
 
 async function precacheAll(): Promise<void> {
-  const jobs = [
-    ...list.app.map((entry) => ({ entry, cacheName: appCacheName(list) })),
-    ...list.guest.map((entry) => ({ entry, cacheName: guestCacheName(list) })),
-  ];
+  const jobs = precacheJobs(list);
   let done = 0;
   let next = 0;
   // A few downloads at once: enough to fill a LAN link, few enough not to starve the page's own.
@@ -149,16 +140,15 @@ async function precacheAll(): Promise<void> {
 
 async function precache(cache: Cache, entry: PrecacheEntry): Promise<void> {
   const present = await cache.match(entry.url);
-  if (present?.headers.get(SHA_HEADER) === entry.sha256) return;
-  if (isImmutablePath(entry.url)) {
-    // A hashed file kept by the previous build's cache needs no second download.
-    const earlier = await caches.match(entry.url, { ignoreSearch: true });
-    if (earlier?.headers.get(SHA_HEADER) === entry.sha256) {
-      const bytes = await earlier.arrayBuffer();
-      if ((await verifyBytes(bytes, entry)) === undefined) {
-        await cache.put(entry.url, cachedResponse(bytes, earlier, entry));
-        return;
-      }
+  // A hashed file kept by the previous build's cache needs no second download.
+  const earlier = isImmutablePath(entry.url) ? await caches.match(entry.url, { ignoreSearch: true }) : undefined;
+  const source = precacheSource(entry, present?.headers.get(SHA_HEADER), earlier?.headers.get(SHA_HEADER));
+  if (source === "present") return;
+  if (earlier && source === "earlier") {
+    const bytes = await earlier.arrayBuffer();
+    if ((await verifyBytes(bytes, entry)) === undefined) {
+      await cache.put(entry.url, cachedResponse(bytes, earlier, entry));
+      return;
     }
   }
   let response: Response;
@@ -177,10 +167,7 @@ async function precache(cache: Cache, entry: PrecacheEntry): Promise<void> {
 }
 
 function cachedResponse(bytes: ArrayBuffer, from: Response, entry: PrecacheEntry): Response {
-  const headers = new Headers({ [SHA_HEADER]: entry.sha256, "content-length": String(bytes.byteLength) });
-  const type = from.headers.get("content-type");
-  if (type) headers.set("content-type", type);
-  return new Response(bytes, { headers });
+  return new Response(bytes, { headers: cachedHeaders(bytes.byteLength, from.headers.get("content-type"), entry) });
 }
 
 async function broadcast(message: WorkerToPage): Promise<void> {

@@ -19,7 +19,9 @@ import type { Challenge } from "../exercises/challenge-model.ts";
 import { overviewSections, type PackIndexEntry } from "../exercises/pack-sections.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
-import { buildReport, type ProgressReport } from "./progress-report.ts";
+import { buildReport } from "./progress-report.ts";
+import "./lab-report-challenges.ts";
+import { reportTableStyles } from "./report-table-styles.ts";
 import { PanelCloseEvent } from "./saved-work-events.ts";
 import { SAVED_MESSAGES, formatTime } from "./saved-messages.ts";
 
@@ -27,6 +29,7 @@ import { SAVED_MESSAGES, formatTime } from "./saved-messages.ts";
 export class LabProgressReport extends LitElement {
   static override styles = [
     buttonStyles,
+    reportTableStyles,
     css`
       :host {
         position: fixed;
@@ -93,56 +96,6 @@ export class LabProgressReport extends LitElement {
       .summary {
         margin: 0 0 1rem;
         font-weight: 600;
-      }
-      section {
-        break-inside: avoid;
-        margin-bottom: 1rem;
-      }
-      h2 {
-        display: flex;
-        justify-content: space-between;
-        gap: 1rem;
-        margin: 0 0 0.3rem;
-        font-size: 1rem;
-        border-bottom: 2px solid #111;
-        padding-bottom: 0.15rem;
-      }
-      h2 span {
-        font-weight: 500;
-        font-size: 0.85rem;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.2rem 0.4rem;
-        border-bottom: 1px solid #ddd;
-        vertical-align: top;
-      }
-      th {
-        font-size: 0.75rem;
-        text-transform: uppercase;
-        letter-spacing: 0.03em;
-        color: #555;
-      }
-      td.status {
-        white-space: nowrap;
-        width: 7rem;
-      }
-      td.time {
-        white-space: nowrap;
-        width: 12rem;
-        color: #444;
-      }
-      .done {
-        color: #11683a;
-        font-weight: 600;
-      }
-      .not-done {
-        color: #8a8a8a;
       }
       @media print {
         :host {
@@ -258,43 +211,9 @@ export class LabProgressReport extends LitElement {
             </table>
           </section>`,
         )}
-        ${report.challenges.length > 0 ? this.renderChallenges(report) : nothing}
+        ${report.challenges.length > 0 ? html`<lab-report-challenges .report=${report}></lab-report-challenges>` : nothing}
       </article>
     `;
-  }
-
-  private renderChallenges(report: ProgressReport) {
-    const m = SAVED_MESSAGES[this.locale];
-    return html`<section data-testid="report-challenges">
-      <h2>${m.challengesHeading} <span>${m.challengesSummary(report.solvedChallenges, report.challenges.length)}</span></h2>
-      <table>
-        <thead>
-          <tr>
-            <th>${m.challengeColumn}</th>
-            <th>${m.statusColumn}</th>
-            <th>${m.hintsColumn}</th>
-            <th>${m.timeColumn}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${report.challenges.map(
-            (challenge) => html`<tr
-              data-testid="report-challenge"
-              data-challenge=${challenge.id}
-              data-solved=${challenge.solved ? "true" : "false"}
-              data-hints-used=${challenge.hintsUsed}
-            >
-              <td>${challenge.title}</td>
-              <td class="status ${challenge.solved ? "done" : "not-done"}">${challenge.solved ? `✓ ${m.solved}` : m.notSolved}</td>
-              <td>
-                ${m.hintsUsed(challenge.hintsUsed, challenge.hintCount)}${challenge.solutionRequested ? html`, ${m.solutionSeen}` : nothing}
-              </td>
-              <td class="time">${challenge.solvedAt ? formatTime(challenge.solvedAt, this.locale) : nothing}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </section>`;
   }
 
   private readonly onClose = (): void => {

@@ -93,6 +93,8 @@ describe("content packs", () => {
     expect(EXERCISES.at(-1)?.id).toBe("hostname-box");
     expect(watched).toContain(path.join(EXAMPLE, "01-hostname-box", "exercise.md"));
     expect(watched).toContain(path.join(REPO, "src", "content", "03-chroot", "exercise.md"));
+    // The course's challenges live in src/challenges, not in a challenges/ folder of src/content.
+    expect(watched).toContain(path.join(REPO, "src", "challenges", "01-own-proc", "challenge.md"));
   });
 
   it("stops a production build on a malformed pack, naming file and line", () => {

@@ -1,32 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { SAMPLE_MANIFEST } from "./manifest-fixture.ts";
 import { ManifestError, parseManifest, snapshotIncompatibility, stateMismatch, type GuestManifest } from "../../src/vm/manifest.ts";
 
-const hash = (c: string): string => c.repeat(64);
 const MACHINE = '{"memory_size":134217728,"uart1":true,"uart2":false,"uart3":false}';
 
-/** A manifest as images/build.sh writes it (trimmed to one package). */
+/** A fresh copy of the sample manifest (each test edits its own), with a real machine description. */
 function validManifest(): Record<string, unknown> {
-  return {
-    format: 1,
-    builtAt: "2026-01-01T00:00:00Z",
-    inputsKey: "174b24f6e5b9cc92",
-    v86Version: "0.5.462+g5f9a90f",
-    vm: { memorySize: 134217728, cmdline: "console=ttyS0 quiet", uarts: 2 },
-    inputs: {
-      packages: [{ name: "bash", version: "5.2.15-2+b13", sha256: hash("a"), size: 1525372 }],
-      kernelSource: { package: "linux-source-6.1", version: "6.1.192-1" },
-      kernelConfigSha256: hash("b"),
-      seabios: { version: "1.16.2-1" },
-      agentSourceSha256: hash("c"),
-    },
-    files: {
-      bios: { path: "bios.bin", size: 131072, sha256: hash("d") },
-      kernel: { path: "bzImage", size: 2700000, sha256: hash("e") },
-      initrd: { path: "initrd.img", size: 18000000, sha256: hash("f") },
-      state: { path: "state.bin.zst", size: 8000000, sha256: hash("0"), rawSize: 37000000 },
-    },
-    snapshot: { console: "root@lab:~# ", bootMs: 6500, bootId: "c94a6696", machine: MACHINE },
-  };
+  const json = structuredClone(SAMPLE_MANIFEST);
+  json.snapshot.machine = MACHINE;
+  return json;
 }
 
 /** The ManifestError message parseManifest throws for `json`. */

@@ -7,29 +7,9 @@ import type { AssetSource } from "../../src/vm/asset-source.ts";
 import type { VirtualMachine, VirtualMachineOptions, VmEvents } from "../../src/vm/virtual-machine.ts";
 import type { VmState } from "../../src/vm/vm-state.ts";
 import { maxStateBytes } from "../../src/vm/state-size.ts";
+import { SAMPLE_MANIFEST } from "./manifest-fixture.ts";
 
-const hash = (c: string): string => c.repeat(64);
-const MANIFEST = {
-  format: 1,
-  builtAt: "2026-01-01T00:00:00Z",
-  inputsKey: "174b24f6e5b9cc92",
-  v86Version: "0.5.462+g5f9a90f",
-  vm: { memorySize: 134217728, cmdline: "console=ttyS0 quiet", uarts: 2 },
-  inputs: {
-    packages: [],
-    kernelSource: { package: "linux-source-6.1", version: "6.1.192-1" },
-    kernelConfigSha256: hash("b"),
-    seabios: { version: "1.16.2-1" },
-    agentSourceSha256: hash("c"),
-  },
-  files: {
-    bios: { path: "bios.bin", size: 1, sha256: hash("d") },
-    kernel: { path: "bzImage", size: 1, sha256: hash("e") },
-    initrd: { path: "initrd.img", size: 1, sha256: hash("f") },
-    state: { path: "state.bin.zst", size: 1, sha256: hash("0"), rawSize: 37000000 },
-  },
-  snapshot: { console: "root@lab:~# ", bootMs: 6500, bootId: "c94a6696", machine: "{}" },
-};
+const MANIFEST = SAMPLE_MANIFEST;
 
 const assets: AssetSource = {
   loadManifest: () => Promise.resolve(MANIFEST),
