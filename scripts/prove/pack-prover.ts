@@ -89,12 +89,13 @@ interface Tally {
 export async function provePack(dir: string, options: ProveOptions = {}): Promise<PackProof> {
   const root = path.resolve(dir);
   const pack = readPack(root);
-  const loaded = loadCourseWithPacks(readCourse(), [pack]);
+  const course = readCourse();
+  const loaded = loadCourseWithPacks(course, [pack]);
   const failures: ProofFailure[] = loaded.problems.map((p) => ({ where: p.line ? `${p.file}:${p.line}` : p.file, message: formatProblem(p) }));
-  const exerciseFolders = new Set(pack.files.map((f) => f.path.split("/")[0]));
-  const challengeFolders = new Set(pack.challenges?.files.map((f) => f.path.split("/")[0]) ?? []);
-  const exercises = loaded.exercises.filter((e) => exerciseFolders.has(e.folder) && pack.files.some((f) => f.path === `${e.folder}/${SHARED_FILE}`));
-  const challenges = loaded.challenges.filter((c) => challengeFolders.has(c.folder) && pack.challenges!.files.some((f) => f.path === `${c.folder}/${CHALLENGE_FILE}`));
+  // The pack's own come after the course's (one whose id the course already uses is left out, and reported).
+  const courseAlone = loadCourseWithPacks(course, []);
+  const exercises = loaded.exercises.slice(courseAlone.exercises.length);
+  const challenges = loaded.challenges.slice(courseAlone.challenges.length);
   const tally: Tally = { stepsProven: 0, challengesProven: 0, mistakes: 0, mistakesProven: 0, failures };
   for (const exercise of exercises) await proveExercise(root, exercise, tally, options);
   for (const challenge of challenges) await proveChallenge(root, challenge, tally, options);
