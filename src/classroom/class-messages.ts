@@ -70,7 +70,7 @@ export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
     join: "Join",
     cancel: "Cancel",
     joinExplain:
-      "The instructor sees the steps you finish, failed attempts and hints, never your terminal. You can leave at any time.",
+      "The instructor sees where you are, the steps and challenges you finish, failed attempts, hints and solutions shown, never your terminal. You can leave at any time.",
     joinFailed: "Could not join: the class server did not answer. Try again.",
     serverForgot: "The class server no longer knows you (a new class?). Join again to keep sharing.",
     inClassAs: (name) => `In class as ${name}`,
@@ -127,7 +127,8 @@ export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
     yourName: "이름",
     join: "참여",
     cancel: "취소",
-    joinExplain: "강사는 마친 단계, 실패한 시도, 본 힌트만 볼 수 있고 터미널 내용은 볼 수 없습니다. 언제든지 나갈 수 있습니다.",
+    joinExplain:
+      "강사는 지금 어디에 있는지, 마친 단계와 해결한 도전 과제, 실패한 시도, 본 힌트와 모범 답안만 볼 수 있고 터미널 내용은 볼 수 없습니다. 언제든지 나갈 수 있습니다.",
     joinFailed: "참여하지 못했습니다. 수업 서버가 응답하지 않습니다. 다시 시도하세요.",
     serverForgot: "수업 서버가 더 이상 여러분을 알지 못합니다(새 수업일 수 있습니다). 계속 공유하려면 다시 참여하세요.",
     inClassAs: (name) => `${name}(으)로 수업 참여 중`,
