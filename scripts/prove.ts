@@ -1,8 +1,8 @@
-// `npm run prove -- path/to/pack [...]`: boots the guest in Node and proves every exercise of each pack
-// as the guest tier proves the course (scripts/prove/pack-prover.ts): a fresh machine fails each step,
-// the reference solution typed at the console passes, the checks change nothing, a question's own
-// answer is accepted and a wrong one refused. Prints each step as it is proven and a summary; failures
-// name file:line, exercise, step and check. Exit code 1 when anything failed, 2 when a folder cannot be read.
+// `npm run prove -- path/to/pack [...]`: boots the guest in Node and proves every exercise and challenge
+// of each pack as the guest tier proves the course (scripts/prove/pack-prover.ts): a fresh machine fails
+// each step, the reference solution typed at the console passes, the checks change nothing, a question's
+// own answer is accepted and a wrong one refused, and every listed mistake fails. Prints each step,
+// solution and mistake as it is proven and a summary; failures name file:line, exercise, step and check. Exit code 1 when anything failed, 2 when a folder cannot be read.
 // Without a folder: every pack in content-packs/ (and LAB_CONTENT_PACKS).
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -26,6 +26,8 @@ if (!existsSync(path.join(GUEST_DIR, "manifest.json"))) {
   process.exit(2);
 }
 
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 function formatFailure(f: ProofFailure): string {
   const what = [f.exercise, f.step && `step ${f.step}`, f.check && `check ${f.check}`].filter(Boolean).join(", ");
   return `${f.where}: ${what ? `${what}: ` : ""}${f.message}`;
@@ -36,8 +38,13 @@ for (const folder of folders) {
   process.stdout.write(`Proving ${path.relative(process.cwd(), folder) || "."} in the guest\n`);
   const proof = await provePack(folder, {
     onProgress: (p) => {
-      if (p.kind === "exercise") process.stdout.write(`  ${p.exercise} (${p.steps} step${p.steps === 1 ? "" : "s"})\n`);
-      else process.stdout.write(`    ${p.passed ? "ok  " : "FAIL"} ${p.step} (${(p.ms / 1000).toFixed(1)} s)\n`);
+      if ("passed" in p) {
+        const what = p.kind === "mistake" ? `mistake: ${p.name}` : p.kind === "solution" ? "solution" : `step ${p.name}`;
+        process.stdout.write(`    ${p.passed ? "ok  " : "FAIL"} ${what} (${(p.ms / 1000).toFixed(1)} s)\n`);
+      } else {
+        const parts = [p.kind === "exercise" && plural(p.steps, "step"), plural(p.mistakes, "mistake")].filter(Boolean).join(", ");
+        process.stdout.write(`  ${p.kind === "challenge" ? "challenge " : ""}${p.folder} (${parts})\n`);
+      }
     },
   });
   proofs.push(proof);
@@ -48,7 +55,9 @@ process.stdout.write("\n");
 for (const p of proofs) {
   const verdict = p.failures.length === 0 && p.exercises > 0 ? "proven" : p.exercises === 0 ? "NOT PROVEN (no exercise)" : "NOT PROVEN";
   process.stdout.write(
-    `${p.pack}: ${verdict}: ${p.exercises} exercise(s), ${p.stepsProven}/${p.steps} steps proven, ${p.failures.length} failure(s)\n`,
+    `${p.pack}: ${verdict}: ${plural(p.exercises, "exercise")}, ${p.stepsProven}/${p.steps} steps proven, ` +
+      `${p.challengesProven}/${p.challenges} challenges proven, ${p.mistakesProven}/${p.mistakes} mistakes fail as they should, ` +
+      `${plural(p.failures.length, "failure")}\n`,
   );
 }
 const failed = proofs.some((p) => p.failures.length > 0 || p.exercises === 0);

@@ -7,7 +7,7 @@
 // validate:content`); the dev server serves a module that throws that report, so the page shows it.
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
-import { loadCourseWithPacks, packExerciseIds, type ContentPack } from "../../src/exercises/course-packs.ts";
+import { loadCourseWithPacks, packChallengeIds, packExerciseIds, type ContentPack } from "../../src/exercises/course-packs.ts";
 import type { PackIndexEntry } from "../../src/exercises/pack-sections.ts";
 import { formatProblem } from "../../src/exercises/loader.ts";
 import { CONTENT_DIR } from "../../src/exercises/node-loader.ts";
@@ -28,6 +28,7 @@ export function courseModule(course: ContentPack, packs: readonly ContentPack[],
     name: pack.name,
     ...(pack.title ? { title: pack.title } : {}),
     ids: packExerciseIds(pack),
+    challengeIds: packChallengeIds(pack),
   }));
   return (
     `export const EXERCISES = JSON.parse(${JSON.stringify(JSON.stringify(exercises))});\n` +

@@ -36,9 +36,12 @@ export interface ClassMessages {
     readonly failed: string;
     readonly hints: string;
     readonly done: string;
+    readonly solutions: string;
     readonly challenges: string;
   };
   readonly overview: string;
+  /** The exercise column of a student on a challenge. */
+  challengeTitle(order: string, title: string): string;
   readonly stuck: string;
   readonly left: string;
   readonly timelineOf: (name: string) => string;
@@ -50,11 +53,13 @@ export interface ClassMessages {
     readonly "check-failed": string;
     readonly "answer-wrong": string;
     readonly "hint-shown": string;
+    readonly "challenge-open": string;
+    readonly "challenge-failed": string;
+    readonly "challenge-hint": string;
     readonly "solution-shown": string;
-    readonly challenge: string;
+    readonly "challenge-solved": string;
   };
-  readonly passed: string;
-  readonly failedResult: string;
+  hintNumber(n: number): string;
 }
 
 export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
@@ -65,7 +70,7 @@ export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
     join: "Join",
     cancel: "Cancel",
     joinExplain:
-      "The instructor sees the steps you finish, failed attempts and hints, never your terminal. You can leave at any time.",
+      "The instructor sees where you are, the steps and challenges you finish, failed attempts, hints and solutions shown, never your terminal. You can leave at any time.",
     joinFailed: "Could not join: the class server did not answer. Try again.",
     serverForgot: "The class server no longer knows you (a new class?). Join again to keep sharing.",
     inClassAs: (name) => `In class as ${name}`,
@@ -92,9 +97,11 @@ export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
       failed: "Failed attempts",
       hints: "Hints",
       done: "Steps done",
-      challenges: "Challenges",
+      solutions: "Solutions shown",
+      challenges: "Challenges solved",
     },
     overview: "(overview)",
+    challengeTitle: (order, title) => `Challenge ${order} · ${title}`,
     stuck: "stuck",
     left: "left",
     timelineOf: (name) => `Timeline of ${name}`,
@@ -106,11 +113,13 @@ export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
       "check-failed": "checks failed",
       "answer-wrong": "wrong answer",
       "hint-shown": "hint shown",
+      "challenge-open": "opened challenge",
+      "challenge-failed": "challenge checks failed",
+      "challenge-hint": "challenge hint shown",
       "solution-shown": "solution shown",
-      challenge: "challenge",
+      "challenge-solved": "challenge solved",
     },
-    passed: "passed",
-    failedResult: "failed",
+    hintNumber: (n) => `hint ${n}`,
   },
   ko: {
     joinClass: "수업 참여",
@@ -118,7 +127,8 @@ export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
     yourName: "이름",
     join: "참여",
     cancel: "취소",
-    joinExplain: "강사는 마친 단계, 실패한 시도, 본 힌트만 볼 수 있고 터미널 내용은 볼 수 없습니다. 언제든지 나갈 수 있습니다.",
+    joinExplain:
+      "강사는 지금 어디에 있는지, 마친 단계와 해결한 도전 과제, 실패한 시도, 본 힌트와 모범 답안만 볼 수 있고 터미널 내용은 볼 수 없습니다. 언제든지 나갈 수 있습니다.",
     joinFailed: "참여하지 못했습니다. 수업 서버가 응답하지 않습니다. 다시 시도하세요.",
     serverForgot: "수업 서버가 더 이상 여러분을 알지 못합니다(새 수업일 수 있습니다). 계속 공유하려면 다시 참여하세요.",
     inClassAs: (name) => `${name}(으)로 수업 참여 중`,
@@ -144,9 +154,11 @@ export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
       failed: "실패한 시도",
       hints: "힌트",
       done: "마친 단계",
-      challenges: "도전 과제",
+      solutions: "모범 답안 확인",
+      challenges: "해결한 도전 과제",
     },
     overview: "(개요)",
+    challengeTitle: (order, title) => `도전 과제 ${order} · ${title}`,
     stuck: "막힘",
     left: "나감",
     timelineOf: (name) => `${name}의 활동 기록`,
@@ -158,10 +170,12 @@ export const CLASS_MESSAGES: Readonly<Record<Locale, ClassMessages>> = {
       "check-failed": "확인 실패",
       "answer-wrong": "틀린 답",
       "hint-shown": "힌트 표시",
-      "solution-shown": "정답 표시",
-      challenge: "도전 과제",
+      "challenge-open": "도전 과제 열기",
+      "challenge-failed": "도전 과제 확인 실패",
+      "challenge-hint": "도전 과제 힌트 표시",
+      "solution-shown": "모범 답안 표시",
+      "challenge-solved": "도전 과제 해결",
     },
-    passed: "성공",
-    failedResult: "실패",
+    hintNumber: (n) => `힌트 ${n}`,
   },
 };

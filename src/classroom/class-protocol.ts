@@ -29,6 +29,7 @@ export const MAX_EVENTS_PER_REQUEST = 50;
 export const MAX_NAME_LENGTH = 40;
 
 type Where = { readonly exercise: string; readonly step: string };
+type OnChallenge = { readonly challenge: string };
 
 /** One progress fact, as the page sends it (the server checks it against scripts/serve/class/class-schemas.ts). */
 export type ClassEvent =
@@ -38,8 +39,15 @@ export type ClassEvent =
   | ({ readonly type: "check-failed" } & Where)
   | ({ readonly type: "answer-wrong" } & Where)
   | ({ readonly type: "hint-shown"; readonly check: string } & Where)
-  | ({ readonly type: "solution-shown" } & Where)
-  | ({ readonly type: "challenge"; readonly passed: boolean } & Where);
+  /** The learner opened a challenge: where they are now. */
+  | ({ readonly type: "challenge-open" } & OnChallenge)
+  /** The learner asked for the challenge's checks and they failed: an attempt that failed. */
+  | ({ readonly type: "challenge-failed" } & OnChallenge)
+  /** The learner unlocked the challenge's hint number `hint` (from 1). */
+  | ({ readonly type: "challenge-hint"; readonly hint: number } & OnChallenge)
+  /** The learner revealed the challenge's reference solution before solving it. */
+  | ({ readonly type: "solution-shown" } & OnChallenge)
+  | ({ readonly type: "challenge-solved" } & OnChallenge);
 export type ClassEventType = ClassEvent["type"];
 
 /** An event with its number: `seq` numbers a student's events from 1, so a resend is stored once. */
@@ -69,18 +77,21 @@ export interface StudentRow {
   readonly name: string;
   readonly joinedAt: string;
   readonly left: boolean;
-  /** Where they are; absent on the overview or before the first event. */
+  /** Where they are: a step, or a challenge; neither on the overview or before the first event. */
   readonly exercise?: string;
   readonly step?: string;
-  /** Since when they are on this step (ISO 8601). */
+  readonly challenge?: string;
+  /** Since when they are on this step or challenge (ISO 8601). */
   readonly since: string;
-  /** Failed check attempts and wrong answers on the current step. */
+  /** Failed check attempts and wrong answers on the current step or challenge. */
   readonly failed: number;
-  /** Hints and solutions shown on the current step. */
+  /** Hints shown on the current step or challenge. */
   readonly hints: number;
   /** Steps done, in all. */
   readonly done: number;
-  /** Challenges passed and tried, in all. */
+  /** Reference solutions revealed, in all. */
+  readonly solutions: number;
+  /** Challenges solved, and tried (an attempt, a hint or the solution), in all. */
   readonly challengesPassed: number;
   readonly challengesTried: number;
   /** Last time the server heard from them (ISO 8601). */

@@ -8,13 +8,13 @@ export const DEFAULT_STUCK_MINUTES = 10;
 /** Failed attempts on one step after which a student stands out as stuck whatever the time. */
 export const STUCK_FAILED_ATTEMPTS = 5;
 
-/** Seconds a student has been on their current step at `now`. */
+/** Seconds a student has been on their current step (or challenge) at `now`. */
 export function secondsOnStep(row: StudentRow, now: number): number {
   return Math.max(0, Math.floor((now - Date.parse(row.since)) / 1000));
 }
 
 export function isStuck(row: StudentRow, now: number, stuckMinutes = DEFAULT_STUCK_MINUTES): boolean {
-  if (row.left || !row.step) return false;
+  if (row.left || !(row.step || row.challenge)) return false;
   return secondsOnStep(row, now) >= stuckMinutes * 60 || row.failed >= STUCK_FAILED_ATTEMPTS;
 }
 
@@ -48,10 +48,12 @@ export const CSV_HEADER = [
   "name",
   "exercise",
   "step",
+  "challenge",
   "seconds_on_step",
   "failed_attempts",
   "hints",
   "steps_done",
+  "solutions_shown",
   "challenges_passed",
   "challenges_tried",
   "stuck",
@@ -68,10 +70,12 @@ export function classCsv(rows: readonly StudentRow[], now: number, stuckMinutes 
       r.name,
       r.exercise ?? "",
       r.step ?? "",
+      r.challenge ?? "",
       secondsOnStep(r, now),
       r.failed,
       r.hints,
       r.done,
+      r.solutions,
       r.challengesPassed,
       r.challengesTried,
       isStuck(r, now, stuckMinutes),

@@ -86,11 +86,11 @@ export class LabClassTimeline extends LitElement {
       <ol data-testid="class-timeline">
         ${[...this.entries].reverse().map((entry) => {
           const e = entry.event;
-          const where = "exercise" in e ? `${e.exercise} / ${e.step}` : "";
-          const result = e.type === "challenge" ? ` (${e.passed ? m.passed : m.failedResult})` : "";
+          const where = "exercise" in e ? `${e.exercise} / ${e.step}` : "challenge" in e ? e.challenge : "";
+          const detail = e.type === "challenge-hint" ? ` (${m.hintNumber(e.hint)})` : "";
           return html`<li data-testid="timeline-entry" data-type=${e.type}>
             <time datetime=${entry.at}>${new Date(entry.at).toLocaleTimeString(this.locale)}</time>
-            <span>${m.eventNames[e.type]}${result}</span>
+            <span>${m.eventNames[e.type]}${detail}</span>
             <span class="where">${where}</span>
           </li>`;
         })}

@@ -1,10 +1,11 @@
 // The instructor's page: every student who joined, live, ordered by exercise and step, with the time on
-// their current step, failed attempts and hints; students stuck longer than the threshold (or failing
+// their current step (or challenge), failed attempts and hints there, solutions revealed and challenges solved; students stuck longer than the threshold (or failing
 // again and again) stand out; a click on a row opens their timeline; the table exports as CSV. The data
 // comes from the class server's stream; without the instructor's cookie the page says how to get it.
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { LOCALES, type Locale } from "../exercises/locales.ts";
+import { localizeChallenge, type Challenge } from "../exercises/challenge-model.ts";
 import { localize, type Exercise } from "../exercises/model.ts";
 import { UI_MESSAGES, preferredLocale } from "../i18n/ui-messages.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
@@ -120,6 +121,10 @@ export class LabClassView extends LitElement {
   @property({ attribute: false })
   course: readonly Exercise[] = [];
 
+  /** The challenges the page was built with (set by instructor-main.ts): their titles. */
+  @property({ attribute: false })
+  challenges: readonly Challenge[] = [];
+
   @state() private locale: Locale = preferredLocale(navigator.languages);
   @state() private stuckMinutes = DEFAULT_STUCK_MINUTES;
   @state() private selected: string | undefined;
@@ -176,6 +181,7 @@ export class LabClassView extends LitElement {
           <th>${c.failed}</th>
           <th>${c.hints}</th>
           <th>${c.done}</th>
+          <th>${c.solutions}</th>
           <th>${c.challenges}</th>
         </tr>
       </thead>
@@ -194,19 +200,26 @@ export class LabClassView extends LitElement {
             <td>${row.name}${stuck ? html`<span class="tag">${m.stuck}</span>` : nothing}${row.left ? html` <span class="muted">(${m.left})</span>` : nothing}</td>
             <td data-testid="row-exercise">${where.exercise}</td>
             <td data-testid="row-step" data-step=${row.step ?? ""}>${where.step}</td>
-            <td class="number" data-testid="row-time">${row.step ? formatDuration(secondsOnStep(row, now)) : ""}</td>
+            <td class="number" data-testid="row-time">${row.step || row.challenge ? formatDuration(secondsOnStep(row, now)) : ""}</td>
             <td class="number" data-testid="row-failed">${row.failed}</td>
             <td class="number" data-testid="row-hints">${row.hints}</td>
             <td class="number" data-testid="row-done">${row.done}</td>
-            <td class="number">${row.challengesTried > 0 ? `${row.challengesPassed}/${row.challengesTried}` : ""}</td>
+            <td class="number" data-testid="row-solutions">${row.solutions}</td>
+            <td class="number" data-testid="row-challenges">${row.challengesTried > 0 ? `${row.challengesPassed}/${row.challengesTried}` : ""}</td>
           </tr>`;
         })}
       </tbody>
     </table>`;
   }
 
-  /** The exercise's and step's titles in the page's language (the ids when the course has no such step). */
+  /** The exercise's and step's (or the challenge's) titles in the page's language (the ids when the course has no such step). */
   private titles(row: StudentRow): { exercise: string; step: string } {
+    if (row.challenge) {
+      const challenge = this.challenges.find((c) => c.id === row.challenge);
+      if (!challenge) return { exercise: row.challenge, step: "" };
+      const lesson = localizeChallenge(challenge, this.locale);
+      return { exercise: CLASS_MESSAGES[this.locale].challengeTitle(String(lesson.order).padStart(2, "0"), lesson.title), step: "" };
+    }
     if (!row.exercise) return { exercise: CLASS_MESSAGES[this.locale].overview, step: "" };
     const exercise = this.course.find((e) => e.id === row.exercise);
     if (!exercise) return { exercise: row.exercise, step: row.step ?? "" };

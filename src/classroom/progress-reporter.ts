@@ -1,7 +1,8 @@
-// Turns what happens in the course into the class's progress events: where the learner is and the steps
-// they finish (from the progress store), failed attempts and hints (from the course panel's activity
-// events). Only while the learner has joined (ClassClient drops events otherwise).
-import type { Progress } from "../course/progress.ts";
+// Turns what happens in the course into the class's progress events: where the learner is (a step or a
+// challenge), the steps they finish, the challenge hints they unlock, the solutions they reveal and the
+// challenges they solve (from the progress store), failed attempts and step hints (from the course
+// panel's activity events). Only while the learner has joined (ClassClient drops events otherwise).
+import { challengeProgress, type Progress } from "../course/progress.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { CourseActivityEvent } from "../course/course-events.ts";
 import type { Unsubscribe } from "../shared/typed-events.ts";
@@ -14,10 +15,13 @@ export function progressEvents(previous: Progress, next: Progress, stepIds: (exe
   const before = previous.position;
   const after = next.position;
   const moved =
-    before.view !== after.view || (before.view === "step" && after.view === "step" && (before.exercise !== after.exercise || before.step !== after.step));
+    before.view !== after.view ||
+    (before.view === "step" && after.view === "step" && (before.exercise !== after.exercise || before.step !== after.step)) ||
+    (before.view === "challenge" && after.view === "challenge" && before.challenge !== after.challenge);
   if (moved) {
     if (after.view === "overview") events.push({ type: "overview" });
-    else if (after.view === "step") {
+    else if (after.view === "challenge") events.push({ type: "challenge-open", challenge: after.challenge });
+    else {
       const step = stepIds(after.exercise)?.[after.step];
       if (step) events.push({ type: "position", exercise: after.exercise, step });
     }
@@ -26,6 +30,19 @@ export function progressEvents(previous: Progress, next: Progress, stepIds: (exe
     const was = previous.done[exercise] ?? [];
     for (const step of steps) if (!was.includes(step)) events.push({ type: "step-done", exercise, step });
   }
+  for (const challenge of Object.keys(next.challenges ?? {})) events.push(...challengeEvents(challenge, previous, next));
+  return events;
+}
+
+/** Hints unlocked, the solution revealed (asked for twice before solving) and the challenge solved. */
+function challengeEvents(challenge: string, previous: Progress, next: Progress): ClassEvent[] {
+  const was = challengeProgress(previous, challenge);
+  const now = challengeProgress(next, challenge);
+  const events: ClassEvent[] = [];
+  for (let hint = was.hintsUsed + 1; hint <= now.hintsUsed; hint++) events.push({ type: "challenge-hint", challenge, hint });
+  // The second request shows the solution (isSolutionUnlocked); once solved, it is shown anyway.
+  if (now.solutionRequests >= 2 && was.solutionRequests < 2 && now.solvedAt === undefined) events.push({ type: "solution-shown", challenge });
+  if (now.solvedAt !== undefined && was.solvedAt === undefined) events.push({ type: "challenge-solved", challenge });
   return events;
 }
 
@@ -49,7 +66,7 @@ export function reportProgress(
     wasJoined = isJoined;
     if (!justJoined) return;
     const where = progressEvents({ ...store.progress, position: { view: "overview" } }, store.progress, (id) => course.get(id));
-    for (const event of where.filter((e) => e.type === "position")) client.record(event);
+    for (const event of where.filter((e) => e.type === "position" || e.type === "challenge-open")) client.record(event);
   });
   const onActivity = (event: Event) => {
     if (event instanceof CourseActivityEvent) client.record(event.activity);

@@ -8,12 +8,17 @@ export class CommandPasteEvent extends Event {
   }
 }
 
-/** Something the learner met on a step that the live class counts: a failed attempt, a hint, a solution. */
+/**
+ * Something the learner met that the live class counts and the progress does not keep: a failed attempt
+ * or a hint on a step, a failed attempt at a challenge. (Challenge hints, revealed solutions and solved
+ * challenges are in the progress, which the class reporter follows.)
+ */
 export type CourseActivity =
-  | { readonly type: "check-failed" | "answer-wrong" | "solution-shown"; readonly exercise: string; readonly step: string }
-  | { readonly type: "hint-shown"; readonly exercise: string; readonly step: string; readonly check: string };
+  | { readonly type: "check-failed" | "answer-wrong"; readonly exercise: string; readonly step: string }
+  | { readonly type: "hint-shown"; readonly exercise: string; readonly step: string; readonly check: string }
+  | { readonly type: "challenge-failed"; readonly challenge: string };
 
-/** Tells the page (and the class, when joined) about a step's activity; nothing waits on it. */
+/** Tells the page (and the class, when joined) about a step's or a challenge's activity; nothing waits on it. */
 export class CourseActivityEvent extends Event {
   static readonly type = "course-activity";
   constructor(readonly activity: CourseActivity) {

@@ -14,7 +14,7 @@ import { CHALLENGE_MESSAGES } from "../i18n/challenge-messages.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
-import { CheckNowEvent } from "./course-events.ts";
+import { CheckNowEvent, CourseActivityEvent } from "./course-events.ts";
 import { panelStyles, proseStyles, sectionStyles } from "./course-styles.ts";
 import "./lab-step-checks.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
@@ -72,7 +72,7 @@ export class LabChallenge extends LitElement {
 
   private readonly checks = new StepChecksController(this, {
     session: () => this.session,
-    checks: () => (this.challenge ? { key: `challenge/${this.challenge.id}`, checks: this.challenge.checks } : undefined),
+    checks: () => (this.challenge ? { key: this.key!, checks: this.challenge.checks } : undefined),
     locale: () => this.locale,
     onReport: (key, report) => this.onReport(key, report),
   });
@@ -80,7 +80,17 @@ export class LabChallenge extends LitElement {
   constructor() {
     super();
     new ProgressController(this, () => this.store);
-    this.addEventListener(CheckNowEvent.type, () => this.checks.checkNow());
+    this.addEventListener(CheckNowEvent.type, () => {
+      this.checkRequestedFor = this.key;
+      this.checks.checkNow();
+    });
+  }
+
+  /** The challenge whose "Check now" the learner pressed: its next failing report counts as a failed attempt. */
+  private checkRequestedFor: string | undefined;
+
+  private get key(): string | undefined {
+    return this.challenge ? `challenge/${this.challenge.id}` : undefined;
   }
 
   override render() {
@@ -158,8 +168,11 @@ export class LabChallenge extends LitElement {
 
   private onReport(key: string, report: StepReport): void {
     const challenge = this.challenge;
-    if (!challenge || key !== `challenge/${challenge.id}` || !report.passed) return;
-    this.store?.markChallengeSolved(challenge.id);
+    if (!challenge || key !== this.key) return;
+    const requested = this.checkRequestedFor === key;
+    if (requested) this.checkRequestedFor = undefined;
+    if (requested && !report.passed) this.dispatchEvent(new CourseActivityEvent({ type: "challenge-failed", challenge: challenge.id }));
+    if (report.passed) this.store?.markChallengeSolved(challenge.id);
   }
 }
 

@@ -6,7 +6,7 @@ import { customElement, state } from "lit/decorators.js";
 import type { Challenge, ChallengeLesson } from "../exercises/challenge-model.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { Exercise, Lesson } from "../exercises/model.ts";
-import { overviewSections, type PackIndexEntry } from "../exercises/pack-sections.ts";
+import { assignedChallenges, overviewSections, type PackIndexEntry } from "../exercises/pack-sections.ts";
 import { CHALLENGE_MESSAGES } from "../i18n/challenge-messages.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
@@ -100,7 +100,7 @@ export class LabCourseOverview extends LitElement {
 
   @state() private confirmingReset = false;
 
-  /** `#/pack/<name>`: an assignment, the overview shows only that pack (and no challenges of the course). */
+  /** `#/pack/<name>`: an assignment, the overview shows only that pack (its own challenges, none of the course's). */
   private readonly assignment = new AssignmentController(this);
 
   constructor() {
@@ -112,7 +112,7 @@ export class LabCourseOverview extends LitElement {
     const m = UI_MESSAGES[this.locale];
     const c = CHALLENGE_MESSAGES[this.locale];
     if (!this.store) return nothing;
-    const challenges = this.assignment.pack === undefined ? challengesFor(this.challenges, this.locale) : [];
+    const challenges = assignedChallenges(challengesFor(this.challenges, this.locale), this.packIndex, this.assignment.pack);
     const sections = overviewSections(lessonsFor(this.course, this.locale), this.packIndex, this.locale, this.assignment.pack);
     return html`
       <div class="top"><span class="where">${m.course}</span></div>

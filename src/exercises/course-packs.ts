@@ -23,10 +23,20 @@ export interface ContentPack {
   readonly title?: PackTitle;
 }
 
+/** The ids (folder slugs) of the folders that hold `file`, in folder order. */
+function folderIds(files: readonly ContentFile[], file: string): string[] {
+  const folders = [...new Set(files.filter((f) => f.path.endsWith(`/${file}`)).map((f) => f.path.split("/")[0]!))].sort();
+  return folders.map((folder) => folder.replace(/^\d+-/, ""));
+}
+
 /** The ids (folder slugs) of the exercises a pack's files hold, in folder order. */
 export function packExerciseIds(pack: ContentPack): string[] {
-  const folders = [...new Set(pack.files.filter((f) => f.path.endsWith(`/${SHARED_FILE}`)).map((f) => f.path.split("/")[0]!))].sort();
-  return folders.map((folder) => folder.replace(/^\d+-/, ""));
+  return folderIds(pack.files, SHARED_FILE);
+}
+
+/** The ids (folder slugs) of the challenges a pack's `challenges/` folder holds, in folder order. */
+export function packChallengeIds(pack: ContentPack): string[] {
+  return folderIds(pack.challenges?.files ?? [], CHALLENGE_FILE);
 }
 
 export interface CourseLoadResult extends LoadResult {

@@ -17,6 +17,8 @@ export interface PackIndexEntry {
   readonly title?: PackTitle;
   /** Its exercises' ids, in folder order. */
   readonly ids: readonly string[];
+  /** Its challenges' ids (its `challenges/` folder), in folder order. */
+  readonly challengeIds?: readonly string[];
 }
 
 export interface OverviewSection<T> {
@@ -36,6 +38,20 @@ export function assignmentFromHash(hash: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The challenges an overview or a report lists: all of them for the whole course; for an assignment of
+ * a known pack, that pack's own (the course's belong to the whole course).
+ */
+export function assignedChallenges<T extends { readonly id: string }>(
+  challenges: readonly T[],
+  packs: readonly PackIndexEntry[],
+  assignment?: string,
+): readonly T[] {
+  const pack = assignment === undefined ? undefined : packs.find((p) => p.name === assignment);
+  if (!pack) return challenges;
+  return challenges.filter((c) => pack.challengeIds?.includes(c.id));
 }
 
 /**

@@ -16,7 +16,7 @@ import { EMPTY_PROGRESS } from "../course/progress.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { Exercise } from "../exercises/model.ts";
 import type { Challenge } from "../exercises/challenge-model.ts";
-import { overviewSections, type PackIndexEntry } from "../exercises/pack-sections.ts";
+import { assignedChallenges, overviewSections, type PackIndexEntry } from "../exercises/pack-sections.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import { buildReport } from "./progress-report.ts";
@@ -166,8 +166,8 @@ export class LabProgressReport extends LitElement {
     const report = buildReport(
       sections.flatMap((s) => s.items),
       this.store?.progress ?? EMPTY_PROGRESS,
-      // An assignment is one pack's exercises; the course's challenges belong to the whole course.
-      this.assignment.pack === undefined ? challengesFor(this.challenges, this.locale) : [],
+      // An assignment is one pack's exercises and challenges; the course's belong to the whole course.
+      assignedChallenges(challengesFor(this.challenges, this.locale), this.packIndex, this.assignment.pack),
     );
     return html`
       <article data-testid="progress-report" aria-labelledby="report-title">

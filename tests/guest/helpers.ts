@@ -1,47 +1,10 @@
-// Shared set-up for the guest tests: a VirtualMachine on the built image in public/guest/, booted in
-// Node exactly as the browser boots it (same module, files read from disk instead of fetched).
-import { NodeAssetSource, V86_VERSION, V86_WASM_PATH } from "../../images/node-asset-source.ts";
+// Shared set-up for the guest tests: the VM factory (scripts/prove/guest-vm.ts) and small helpers to run
+// scripts in the guest and wait for what they do.
 import { outputText, type AgentResult, type RunOptions } from "../../src/vm/agent-client.ts";
-import { parseManifest, type GuestManifest } from "../../src/vm/manifest.ts";
-import { VirtualMachine, type VirtualMachineOptions } from "../../src/vm/virtual-machine.ts";
-import type { BootMode } from "../../src/vm/vm-state.ts";
+import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
 
-let manifestPromise: Promise<GuestManifest> | undefined;
-
-/** The built image's manifest, validated (read once per test file). */
-export function loadManifest(): Promise<GuestManifest> {
-  manifestPromise ??= new NodeAssetSource().loadManifest().then((json) => parseManifest(json));
-  return manifestPromise;
-}
-
-export type TestVmOptions = Partial<Omit<VirtualMachineOptions, "manifest" | "assets" | "wasmPath" | "v86Version">> & {
-  /** Default "restore": resumes the build-time snapshot in well under a second. */
-  readonly mode?: BootMode;
-};
-
-/** Creates a VM (not started yet), so a test can subscribe to its events before it boots. */
-export async function createVm(options: TestVmOptions = {}): Promise<VirtualMachine> {
-  return new VirtualMachine({
-    manifest: await loadManifest(),
-    assets: new NodeAssetSource(),
-    wasmPath: V86_WASM_PATH,
-    v86Version: V86_VERSION,
-    ...options,
-    mode: options.mode ?? "restore",
-  });
-}
-
-/** Creates and starts a VM; resolves once its agent answers. */
-export async function startVm(options: TestVmOptions = {}): Promise<VirtualMachine> {
-  const vm = await createVm(options);
-  try {
-    await vm.start();
-  } catch (error) {
-    await vm.dispose();
-    throw error;
-  }
-  return vm;
-}
+// The VM factory is shared with the pack prover (npm run prove).
+export { createVm, loadManifest, startVm } from "../../scripts/prove/guest-vm.ts";
 
 export interface TextResult {
   readonly exitCode: number;

@@ -2,16 +2,16 @@
 // an assignment (#/pack/<name>) that shows one pack alone.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCourseWithPacks, packExerciseIds } from "../../src/exercises/course-packs.ts";
+import { loadCourseWithPacks, packChallengeIds, packExerciseIds } from "../../src/exercises/course-packs.ts";
 import { localize } from "../../src/exercises/model.ts";
 import { readCourse, readPack } from "../../src/exercises/pack-folders.ts";
-import { assignmentFromHash, overviewSections, packTitle, type PackIndexEntry } from "../../src/exercises/pack-sections.ts";
+import { assignedChallenges, assignmentFromHash, overviewSections, packTitle, type PackIndexEntry } from "../../src/exercises/pack-sections.ts";
 import { parsePackTitle } from "../../src/exercises/pack-title.ts";
 
 const SAMPLE = path.resolve(import.meta.dirname, "../../content-packs/sample-pack");
 const items = ["inside-a-vm", "chroot", "private-mount", "hostname-box"].map((id) => ({ id }));
 const packs: PackIndexEntry[] = [
-  { name: "sample-pack", title: { en: "Sample", ko: "예제" }, ids: ["private-mount"] },
+  { name: "sample-pack", title: { en: "Sample", ko: "예제" }, ids: ["private-mount"], challengeIds: ["read-only-tmpfs"] },
   { name: "our-school", ids: ["hostname-box"] },
 ];
 
@@ -29,6 +29,15 @@ describe("pack sections", () => {
     expect(overviewSections(items, packs, "en", "sample-pack").map((s) => s.id)).toEqual(["sample-pack"]);
     expect(overviewSections(items, packs, "en", "nope").map((s) => s.id)).toEqual(["course", "sample-pack", "our-school"]);
     expect(overviewSections(items, packs, "en", "course").map((s) => s.id)).toEqual(["course", "sample-pack", "our-school"]);
+  });
+
+  it("lists every challenge for the course, and only the assigned pack's own for an assignment", () => {
+    const challenges = ["own-proc", "frozen", "read-only-tmpfs"].map((id) => ({ id }));
+    expect(assignedChallenges(challenges, packs).map((c) => c.id)).toEqual(["own-proc", "frozen", "read-only-tmpfs"]);
+    expect(assignedChallenges(challenges, packs, "sample-pack").map((c) => c.id)).toEqual(["read-only-tmpfs"]);
+    expect(assignedChallenges(challenges, packs, "our-school")).toEqual([]);
+    // An unknown assignment shows the whole course, as overviewSections does.
+    expect(assignedChallenges(challenges, packs, "nope")).toHaveLength(3);
   });
 
   it("reads the assignment from the address", () => {
@@ -49,11 +58,12 @@ describe("pack titles", () => {
     expect(packTitle(undefined, "ko", "folder")).toBe("folder");
   });
 
-  it("the shipped sample pack has its title and exercise", () => {
+  it("the shipped sample pack has its title, exercise and challenge", () => {
     const pack = readPack(SAMPLE);
     expect(pack.title?.en).toMatch(/^Sample pack/);
     expect(pack.title?.ko).toMatch(/^예제 팩/);
     expect(packExerciseIds(pack)).toEqual(["private-mount"]);
+    expect(packChallengeIds(pack)).toEqual(["read-only-tmpfs"]);
   });
 
   it("a question can carry its own words for a wrong answer, in each language", () => {

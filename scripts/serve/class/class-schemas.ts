@@ -7,6 +7,7 @@ import { MAX_EVENTS_PER_REQUEST, type ClassEvent, type SentEvent } from "../../.
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/);
 
 const where = { exercise: id, step: id };
+const onChallenge = { challenge: id };
 
 /** One progress fact, as the page sends it (the type is ClassEvent in src/classroom/class-protocol.ts). */
 export const classEventSchema: z.ZodType<ClassEvent> = z.discriminatedUnion("type", [
@@ -16,8 +17,11 @@ export const classEventSchema: z.ZodType<ClassEvent> = z.discriminatedUnion("typ
   z.object({ type: z.literal("check-failed"), ...where }),
   z.object({ type: z.literal("answer-wrong"), ...where }),
   z.object({ type: z.literal("hint-shown"), ...where, check: id }),
-  z.object({ type: z.literal("solution-shown"), ...where }),
-  z.object({ type: z.literal("challenge"), ...where, passed: z.boolean() }),
+  z.object({ type: z.literal("challenge-open"), ...onChallenge }),
+  z.object({ type: z.literal("challenge-failed"), ...onChallenge }),
+  z.object({ type: z.literal("challenge-hint"), ...onChallenge, hint: z.number().int().min(1).max(20) }),
+  z.object({ type: z.literal("solution-shown"), ...onChallenge }),
+  z.object({ type: z.literal("challenge-solved"), ...onChallenge }),
 ]);
 
 export const sentEventSchema: z.ZodType<SentEvent> = z.object({

@@ -1,6 +1,6 @@
 // The class as the instructor sees it, rebuilt from the log's records: who joined, where each student
-// is, how long they have been on their step, failed attempts and hints there, and every event for the
-// timeline. Pure (no I/O): the server applies a record here only after the log has stored it, and a
+// is (a step or a challenge), how long they have been there, failed attempts and hints there, solutions
+// revealed and challenges tried and solved, and every event for the timeline. Pure (no I/O): the server applies a record here only after the log has stored it, and a
 // restart replays the log through the same code.
 import type { StudentRow, TimelineEntry } from "../../../src/classroom/class-protocol.ts";
 import type { ClassRecord } from "./class-records.ts";
@@ -13,6 +13,9 @@ interface Student {
   timeline: TimelineEntry[];
   /** Steps done, as exercise/step, so a step done twice counts once. */
   doneSteps: Set<string>;
+  /** Challenges tried and solved, by id, so a challenge counts once however many events it brings. */
+  triedChallenges: Set<string>;
+  solvedChallenges: Set<string>;
 }
 
 export class ClassState {
@@ -30,11 +33,20 @@ export class ClassState {
         failed: 0,
         hints: 0,
         done: 0,
+        solutions: 0,
         challengesPassed: 0,
         challengesTried: 0,
         lastSeen: record.at,
       };
-      this.students.set(record.student, { row, keyHash: record.keyHash, lastSeq: 0, timeline: [], doneSteps: new Set() });
+      this.students.set(record.student, {
+        row,
+        keyHash: record.keyHash,
+        lastSeq: 0,
+        timeline: [],
+        doneSteps: new Set(),
+        triedChallenges: new Set(),
+        solvedChallenges: new Set(),
+      });
       return row;
     }
     const student = this.students.get(record.student);
@@ -82,11 +94,13 @@ function nextRow(student: Student, event: TimelineEntry["event"], at: string): S
   const row = { ...student.row, lastSeen: at, left: false };
   switch (event.type) {
     case "overview":
-      return { ...row, exercise: undefined, step: undefined, since: at, failed: 0, hints: 0 };
+      return { ...row, exercise: undefined, step: undefined, challenge: undefined, since: at, failed: 0, hints: 0 };
     case "position":
       // Reopening the step they are on keeps its clock and counts.
       if (row.exercise === event.exercise && row.step === event.step) return row;
-      return { ...row, exercise: event.exercise, step: event.step, since: at, failed: 0, hints: 0 };
+      return { ...row, exercise: event.exercise, step: event.step, challenge: undefined, since: at, failed: 0, hints: 0 };
+    case "challenge-open":
+      return onChallenge(row, event.challenge, at, (r) => r);
     case "step-done": {
       student.doneSteps.add(`${event.exercise}/${event.step}`);
       return { ...row, done: student.doneSteps.size };
@@ -95,19 +109,32 @@ function nextRow(student: Student, event: TimelineEntry["event"], at: string): S
     case "answer-wrong":
       return onStep(row, event, at, (r) => ({ ...r, failed: r.failed + 1 }));
     case "hint-shown":
-    case "solution-shown":
       return onStep(row, event, at, (r) => ({ ...r, hints: r.hints + 1 }));
-    case "challenge":
-      return {
-        ...row,
-        challengesTried: row.challengesTried + 1,
-        challengesPassed: row.challengesPassed + (event.passed ? 1 : 0),
-      };
+    case "challenge-failed":
+    case "challenge-hint":
+    case "solution-shown":
+    case "challenge-solved": {
+      student.triedChallenges.add(event.challenge);
+      if (event.type === "challenge-solved") student.solvedChallenges.add(event.challenge);
+      const counted = { ...row, challengesTried: student.triedChallenges.size, challengesPassed: student.solvedChallenges.size };
+      return onChallenge(counted, event.challenge, at, (r) => {
+        if (event.type === "challenge-failed") return { ...r, failed: r.failed + 1 };
+        if (event.type === "challenge-hint") return { ...r, hints: r.hints + 1 };
+        if (event.type === "solution-shown") return { ...r, solutions: r.solutions + 1 };
+        return r;
+      });
+    }
   }
+}
+
+/** Counts on the current challenge; an event about another challenge (or reopening it) first moves the student there. */
+function onChallenge(row: StudentRow, challenge: string, at: string, change: (row: StudentRow) => StudentRow): StudentRow {
+  if (row.challenge === challenge) return change(row);
+  return change({ ...row, exercise: undefined, step: undefined, challenge, since: at, failed: 0, hints: 0 });
 }
 
 /** Counts on the current step; an event about another step first moves the student there. */
 function onStep(row: StudentRow, where: { exercise: string; step: string }, at: string, change: (row: StudentRow) => StudentRow): StudentRow {
   const here = row.exercise === where.exercise && row.step === where.step;
-  return change(here ? row : { ...row, exercise: where.exercise, step: where.step, since: at, failed: 0, hints: 0 });
+  return change(here ? row : { ...row, exercise: where.exercise, step: where.step, challenge: undefined, since: at, failed: 0, hints: 0 });
 }

@@ -92,6 +92,43 @@ describe("class server", () => {
     expect(test.classServer.state.rows()[0]).toMatchObject({ failed: 0, hints: 0, step: "proc" });
   });
 
+  it("counts a challenge's failed attempts, hints, revealed solution and solving, and keeps them across a restart", async () => {
+    const first = await start();
+    const me = await first.join("Barbara");
+    const at = new Date().toISOString();
+    const onChallenge = (seq: number, type: string, extra: object = {}) => ({ seq, at, event: { type, challenge: "own-proc", ...extra } });
+    const events = [
+      event(1, "pid-namespace", "unshare"),
+      onChallenge(2, "challenge-open"),
+      onChallenge(3, "challenge-failed"),
+      onChallenge(4, "challenge-hint", { hint: 1 }),
+      onChallenge(5, "challenge-hint", { hint: 2 }),
+      onChallenge(6, "solution-shown"),
+      onChallenge(7, "challenge-solved"),
+      { seq: 8, at, event: { type: "challenge-failed", challenge: "frozen" } },
+    ];
+    expect((await first.post("/class/api/events", { student: me.student, key: me.key, events: events.slice(0, 7) })).json()).toEqual({ stored: 7, acked: 7 });
+    const expected = { challenge: "own-proc", exercise: undefined, step: undefined, failed: 1, hints: 2, solutions: 1, challengesPassed: 1, challengesTried: 1 };
+    expect(first.classServer.state.rows()[0]).toMatchObject(expected);
+    const cookie = await first.instructorCookie();
+    const timeline = await first.send("GET", `/class/api/instructor/timeline?student=${me.student}`, undefined, { cookie });
+    expect(timeline.json<{ timeline: { event: { type: string } }[] }>().timeline.map((e) => e.event.type)).toEqual([
+      "position",
+      "challenge-open",
+      "challenge-failed",
+      "challenge-hint",
+      "challenge-hint",
+      "solution-shown",
+      "challenge-solved",
+    ]);
+    await first.stop();
+    lab = await TestClass.start({ dir: first.dir });
+    expect(lab.classServer.state.rows()[0]).toMatchObject(expected);
+    // An attempt at another challenge moves the student there, with its own counts; the totals go on.
+    await lab.post("/class/api/events", { student: me.student, key: me.key, events: [events[7]] });
+    expect(lab.classServer.state.rows()[0]).toMatchObject({ challenge: "frozen", failed: 1, hints: 0, solutions: 1, challengesPassed: 1, challengesTried: 2 });
+  });
+
   it("keeps every student and event across a restart of the server", async () => {
     const first = await start();
     const me = await first.join("Linus");
@@ -162,7 +199,7 @@ describe("class server", () => {
     const csv = await test.send("GET", "/class/api/instructor/class.csv", undefined, { cookie: await test.instructorCookie() });
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
     const [header, row] = csv.body.trim().split("\r\n");
-    expect(header).toContain('"name","exercise","step","seconds_on_step","failed_attempts","hints"');
+    expect(header).toContain('"name","exercise","step","challenge","seconds_on_step","failed_attempts","hints","steps_done","solutions_shown"');
     expect(row).toContain(`"'=HYPERLINK(1)","inside-a-vm","boot-log"`);
   });
 
@@ -222,6 +259,12 @@ describe("class server refuses bad input and keeps serving the lab", () => {
       { student: me.student, key: me.key, events: [{ seq: 1, at: new Date().toISOString(), event: { type: "terminal", text: "rm -rf /" } }] },
       { student: me.student, key: me.key, events: [{ seq: 1, at: new Date().toISOString(), event: { type: "position", exercise: "<script>", step: "b" } }] },
       { student: me.student, key: me.key, events: [event(1)], extra: true },
+      // Challenge events name a challenge by id, and a hint by its number from 1.
+      { student: me.student, key: me.key, events: [{ seq: 1, at: new Date().toISOString(), event: { type: "solution-shown", exercise: "a", step: "b" } }] },
+      { student: me.student, key: me.key, events: [{ seq: 1, at: new Date().toISOString(), event: { type: "challenge-solved", challenge: "<b>x</b>" } }] },
+      { student: me.student, key: me.key, events: [{ seq: 1, at: new Date().toISOString(), event: { type: "challenge-hint", challenge: "own-proc", hint: 0 } }] },
+      { student: me.student, key: me.key, events: [{ seq: 1, at: new Date().toISOString(), event: { type: "challenge-hint", challenge: "own-proc", hint: 1.5 } }] },
+      { student: me.student, key: me.key, events: [{ seq: 1, at: new Date().toISOString(), event: { type: "challenge", exercise: "a", step: "b", passed: true } }] },
     ];
     for (const body of malformed) expect((await test.post("/class/api/events", body)).status, JSON.stringify(body)).toBe(400);
     expect(test.classServer.state.eventCount()).toBe(0);

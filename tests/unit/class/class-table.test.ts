@@ -20,6 +20,7 @@ function row(over: Partial<StudentRow>): StudentRow {
     failed: 0,
     hints: 0,
     done: 0,
+    solutions: 0,
     challengesPassed: 0,
     challengesTried: 0,
     lastSeen: new Date(T0).toISOString(),
@@ -54,9 +55,16 @@ describe("class table", () => {
   });
 
   it("writes CSV with seconds on step and the stuck flag", () => {
-    const csv = classCsv([row({ name: 'Bo "B" +1', failed: 2 })], T0 + 90_000);
-    const [, line] = csv.split("\r\n");
-    expect(line).toContain('"Bo ""B"" +1","chroot","escape","90","2","0","0","0","0","false","false"');
+    const csv = classCsv([row({ name: 'Bo "B" +1', failed: 2, solutions: 1 })], T0 + 90_000);
+    const [header, line] = csv.split("\r\n");
+    expect(header).toContain('"step","challenge","seconds_on_step","failed_attempts","hints","steps_done","solutions_shown"');
+    expect(line).toContain('"Bo ""B"" +1","chroot","escape","","90","2","0","0","1","0","0","false","false"');
+  });
+
+  it("counts time and stuck on a challenge as on a step", () => {
+    const onChallenge = row({ exercise: undefined, step: undefined, challenge: "own-proc" });
+    expect(isStuck(onChallenge, T0 + 11 * 60_000)).toBe(true);
+    expect(isStuck(row({ exercise: undefined, step: undefined }), T0 + 11 * 60_000)).toBe(false);
   });
 });
 
@@ -71,6 +79,33 @@ describe("progress events", () => {
     expect(progressEvents(onStep, done, steps)).toEqual([{ type: "step-done", exercise: "chroot", step: "escape" }]);
     expect(progressEvents(done, { ...done, position: { view: "overview" } }, steps)).toEqual([{ type: "overview" }]);
     expect(progressEvents(done, done, steps)).toEqual([]);
+  });
+
+  it("reports opening a challenge, its hints, a revealed solution and solving it", () => {
+    const open: Progress = { ...EMPTY_PROGRESS, position: { view: "challenge", challenge: "own-proc" } };
+    expect(progressEvents(EMPTY_PROGRESS, open, steps)).toEqual([{ type: "challenge-open", challenge: "own-proc" }]);
+    const other: Progress = { ...open, position: { view: "challenge", challenge: "frozen" } };
+    expect(progressEvents(open, other, steps)).toEqual([{ type: "challenge-open", challenge: "frozen" }]);
+    const hinted: Progress = { ...open, challenges: { "own-proc": { hintsUsed: 2, solutionRequests: 0 } } };
+    expect(progressEvents(open, hinted, steps)).toEqual([
+      { type: "challenge-hint", challenge: "own-proc", hint: 1 },
+      { type: "challenge-hint", challenge: "own-proc", hint: 2 },
+    ]);
+    // The first request only asks "sure?"; the second shows the solution.
+    const asked: Progress = { ...hinted, challenges: { "own-proc": { hintsUsed: 2, solutionRequests: 1 } } };
+    expect(progressEvents(hinted, asked, steps)).toEqual([]);
+    const shown: Progress = { ...asked, challenges: { "own-proc": { hintsUsed: 2, solutionRequests: 2 } } };
+    expect(progressEvents(asked, shown, steps)).toEqual([{ type: "solution-shown", challenge: "own-proc" }]);
+    const solved: Progress = { ...shown, challenges: { "own-proc": { hintsUsed: 2, solutionRequests: 2, solvedAt: "2026-12-01T10:05:00.000Z" } } };
+    expect(progressEvents(shown, solved, steps)).toEqual([{ type: "challenge-solved", challenge: "own-proc" }]);
+    expect(progressEvents(solved, solved, steps)).toEqual([]);
+  });
+
+  it("does not call the solution revealed when it shows because the challenge is solved", () => {
+    const solved: Progress = { ...EMPTY_PROGRESS, challenges: { frozen: { hintsUsed: 0, solutionRequests: 0, solvedAt: "2026-12-01T10:05:00.000Z" } } };
+    const askedAfter: Progress = { ...solved, challenges: { frozen: { hintsUsed: 0, solutionRequests: 2, solvedAt: "2026-12-01T10:05:00.000Z" } } };
+    expect(progressEvents(EMPTY_PROGRESS, solved, steps)).toEqual([{ type: "challenge-solved", challenge: "frozen" }]);
+    expect(progressEvents(solved, askedAfter, steps)).toEqual([]);
   });
 });
 
