@@ -19,7 +19,7 @@ import { loadCourseWithPacks } from "../../src/exercises/course-packs.ts";
 import { parseFrontMatter } from "../../src/exercises/front-matter.ts";
 import { SHARED_FILE, formatProblem } from "../../src/exercises/loader.ts";
 import { localize, type Exercise } from "../../src/exercises/model.ts";
-import { PACK_CHALLENGES_FOLDER, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
+import { challengesFolder, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
 import { proveFresh, proveMistake, proveSolution, type ProofProblem } from "./guest-proofs.ts";
 import { startVm } from "./guest-vm.ts";
 import { TypedConsole } from "./typed-console.ts";
@@ -176,11 +176,11 @@ async function proveExercise(dir: string, exercise: Exercise, tally: Tally, opti
 
 async function proveChallenge(dir: string, challenge: Challenge, tally: Tally, options: ProveOptions): Promise<void> {
   const lesson = localizeChallenge(challenge, "en");
-  const at = locator(path.join(dir, PACK_CHALLENGES_FOLDER, challenge.folder, CHALLENGE_FILE));
+  const at = locator(path.join(challengesFolder(dir), challenge.folder, CHALLENGE_FILE));
   const report = (problems: readonly ProofProblem[]): void => {
     for (const problem of problems) {
       const keys = problem.mistake !== undefined ? ["mistakes", problem.mistake, "why"] : problem.check !== undefined ? ["checks", problem.check] : ["solution"];
-      tally.failures.push({ where: at(keys), exercise: `${PACK_CHALLENGES_FOLDER}/${challenge.folder}`, ...(problem.check !== undefined ? { check: problem.check } : {}), message: problem.message });
+      tally.failures.push({ where: at(keys), exercise: `${path.basename(challengesFolder(dir))}/${challenge.folder}`, ...(problem.check !== undefined ? { check: problem.check } : {}), message: problem.message });
     }
   };
   options.onProgress?.({ kind: "challenge", folder: challenge.folder, steps: 1, mistakes: challenge.mistakes.length });
