@@ -6,11 +6,12 @@ import { customElement, property, state } from "lit/decorators.js";
 import { LOCALES, isLocale, type Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
+import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
 import type { OfflineSupport } from "../offline/offline-support.ts";
 import type { ClassClient } from "../classroom/class-client.ts";
 import "../classroom/lab-class-join.ts";
 import "../saved/lab-saved-work-menu.ts";
-import { buttonStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, visuallyHiddenStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent, LocaleChangeEvent } from "./lab-events.ts";
 import "../offline/lab-offline-status.ts";
 import "./lab-reset-button.ts";
@@ -33,6 +34,7 @@ const logo = html`<svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
 export class LabHeader extends LitElement {
   static override styles = [
     buttonStyles,
+    visuallyHiddenStyles,
     css`
       :host {
         display: flex;
@@ -89,17 +91,16 @@ export class LabHeader extends LitElement {
         background: var(--lab-surface-raised);
         color: var(--lab-text);
       }
+      kbd {
+        font-family: var(--lab-font-mono);
+        font-size: 0.75rem;
+        padding: 0 0.3rem;
+        border: 1px solid var(--lab-border-strong);
+        border-radius: 0.3rem;
+      }
       .language select:focus-visible {
         outline: 2px solid var(--lab-focus);
         outline-offset: 2px;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       @media (max-width: 1100px) {
         .tagline {
@@ -131,6 +132,7 @@ export class LabHeader extends LitElement {
 
   override render() {
     const m = UI_MESSAGES[this.locale];
+    const a = ACCESS_MESSAGES[this.locale];
     return html`
       <div class="brand">
         ${logo}
@@ -149,6 +151,14 @@ export class LabHeader extends LitElement {
       </label>
       <lab-class-join .client=${this.classClient}></lab-class-join>
       <lab-saved-work-menu></lab-saved-work-menu>
+      <button
+        data-testid="shortcuts-button"
+        aria-keyshortcuts="?"
+        title=${a.shortcutsTitle}
+        @click=${() => this.dispatchEvent(new LabActionEvent("show-shortcuts"))}
+      >
+        ${a.shortcutsButton} <kbd aria-hidden="true">?</kbd>
+      </button>
       <div class="actions" role="group" aria-label=${m.machineControls}>
         <lab-reset-button ?disabled=${!this.controllable}></lab-reset-button>
         <button

@@ -61,3 +61,15 @@ export const inlineCodeStyles = css`
     color: var(--lab-text);
   }
 `;
+
+/** Text for assistive technology only: read, not shown. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
