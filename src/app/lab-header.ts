@@ -24,6 +24,11 @@ const powerIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
   <path d="M6.2 5.6a6 6 0 1 0 7.6 0" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" />
 </svg>`;
 
+const keyboardIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
+  <rect x="2" y="5" width="16" height="10" rx="2" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <path d="M5 8h1M8 8h1M11 8h1M14 8h1M6 12h8" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+</svg>`;
+
 const logo = html`<svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
   <rect x="2" y="2" width="28" height="28" rx="7" fill="var(--lab-accent)" opacity="0.16" />
   <rect x="6.5" y="6.5" width="19" height="19" rx="4" fill="none" stroke="var(--lab-accent)" stroke-width="2" />
@@ -91,6 +96,10 @@ export class LabHeader extends LitElement {
         background: var(--lab-surface-raised);
         color: var(--lab-text);
       }
+      button.shortcuts {
+        flex: none;
+        padding: 0.4rem 0.55rem;
+      }
       kbd {
         font-family: var(--lab-font-mono);
         font-size: 0.75rem;
@@ -152,12 +161,14 @@ export class LabHeader extends LitElement {
       <lab-class-join .client=${this.classClient}></lab-class-join>
       <lab-saved-work-menu></lab-saved-work-menu>
       <button
+        class="shortcuts"
         data-testid="shortcuts-button"
         aria-keyshortcuts="?"
+        aria-label=${a.shortcutsTitle}
         title=${a.shortcutsTitle}
         @click=${() => this.dispatchEvent(new LabActionEvent("show-shortcuts"))}
       >
-        ${a.shortcutsButton} <kbd aria-hidden="true">?</kbd>
+        ${keyboardIcon}<kbd aria-hidden="true">?</kbd>
       </button>
       <div class="actions" role="group" aria-label=${m.machineControls}>
         <lab-reset-button ?disabled=${!this.controllable}></lab-reset-button>

@@ -10,7 +10,6 @@ export interface Shortcut {
 }
 
 export interface AccessMessages {
-  readonly shortcutsButton: string;
   readonly shortcutsTitle: string;
   readonly shortcutsIntro: string;
   readonly shortcuts: readonly Shortcut[];
@@ -34,7 +33,6 @@ export interface AccessMessages {
 }
 
 const en: AccessMessages = {
-  shortcutsButton: "Shortcuts",
   shortcutsTitle: "Keyboard shortcuts and screen reader",
   shortcutsIntro:
     "The terminal keeps Tab for the shell (it completes commands). Press F6 to leave it: F6 and Shift+F6 move between the terminal, the course and the header.",
@@ -69,7 +67,6 @@ const en: AccessMessages = {
 };
 
 const ko: AccessMessages = {
-  shortcutsButton: "단축키",
   shortcutsTitle: "키보드 단축키와 화면 낭독기",
   shortcutsIntro:
     "터미널에서 Tab은 셸이 씁니다(명령을 자동 완성합니다). 터미널에서 나오려면 F6을 누르세요. F6과 Shift+F6으로 터미널, 코스, 머리글 사이를 옮겨 다닙니다.",

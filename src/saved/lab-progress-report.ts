@@ -142,7 +142,7 @@ export class LabProgressReport extends LitElement {
         font-weight: 600;
       }
       .not-done {
-        color: #8a8a8a;
+        color: #666; /* 5.7:1 on white: readable on screen and on paper */
       }
       @media print {
         :host {
@@ -204,6 +204,11 @@ export class LabProgressReport extends LitElement {
     super.connectedCallback();
     this.setAttribute("role", "dialog");
     this.setAttribute("aria-modal", "true");
+  }
+
+  protected override willUpdate(): void {
+    // The dialog is the host; its heading is in the shadow root, out of aria-labelledby's reach.
+    this.setAttribute("aria-label", SAVED_MESSAGES[this.locale].reportHeading);
   }
 
   override render() {
