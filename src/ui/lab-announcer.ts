@@ -1,6 +1,6 @@
 // The page's one polite live region (see announcer.ts): visually hidden, read by screen readers when
 // its text changes.
-import { LitElement, html } from "lit";
+import { LitElement, css, html } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Announcer } from "./announcer.ts";
 import { AnnouncerController } from "./announcer-controller.ts";
@@ -8,7 +8,17 @@ import { visuallyHiddenStyles } from "./ui-styles.ts";
 
 @customElement("lab-announcer")
 export class LabAnnouncer extends LitElement {
-  static override styles = visuallyHiddenStyles;
+  static override styles = [
+    visuallyHiddenStyles,
+    // Out of the page's flow: an element at the end of the page would otherwise add its pixel below it.
+    css`
+      :host {
+        position: fixed;
+        top: 0;
+        left: 0;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) announcer: Announcer | undefined;
 
