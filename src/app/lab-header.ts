@@ -11,7 +11,7 @@ import type { OfflineSupport } from "../offline/offline-support.ts";
 import type { ClassClient } from "../classroom/class-client.ts";
 import "../classroom/lab-class-join.ts";
 import "../saved/lab-saved-work-menu.ts";
-import { buttonStyles, visuallyHiddenStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, kbdStyles, visuallyHiddenStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent, LocaleChangeEvent } from "./lab-events.ts";
 import "../offline/lab-offline-status.ts";
 import "./lab-reset-button.ts";
@@ -39,6 +39,7 @@ const logo = html`<svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
 export class LabHeader extends LitElement {
   static override styles = [
     buttonStyles,
+    kbdStyles,
     visuallyHiddenStyles,
     css`
       :host {
@@ -99,13 +100,6 @@ export class LabHeader extends LitElement {
       button.shortcuts {
         flex: none;
         padding: 0.4rem 0.55rem;
-      }
-      kbd {
-        font-family: var(--lab-font-mono);
-        font-size: 0.75rem;
-        padding: 0 0.3rem;
-        border: 1px solid var(--lab-border-strong);
-        border-radius: 0.3rem;
       }
       .language select:focus-visible {
         outline: 2px solid var(--lab-focus);

@@ -9,13 +9,14 @@ import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { accessibilitySettingsContext, type AccessibilitySettings } from "../ui/accessibility-settings.ts";
 import { AccessibilitySettingsController } from "../ui/accessibility-settings-controller.ts";
-import { buttonStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, kbdStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent } from "./lab-events.ts";
 
 @customElement("lab-shortcuts-dialog")
 export class LabShortcutsDialog extends LitElement {
   static override styles = [
     buttonStyles,
+    kbdStyles,
     css`
       dialog {
         max-width: min(40rem, calc(100vw - 2rem));
@@ -53,15 +54,6 @@ export class LabShortcutsDialog extends LitElement {
       th {
         white-space: nowrap;
         font-weight: 400;
-      }
-      kbd {
-        font-family: var(--lab-font-mono);
-        font-size: 0.8rem;
-        padding: 0.05rem 0.35rem;
-        border: 1px solid var(--lab-border-strong);
-        border-bottom-width: 2px;
-        border-radius: 0.3rem;
-        background: var(--lab-surface-raised);
       }
       label {
         display: flex;

@@ -20,7 +20,7 @@ export function checkAnnouncement(
   const passed = next.filter((r) => r.passed).length;
   if (requested) {
     const failing = next.filter((r) => !r.passed).map(label);
-    return failing.length === 0 ? a.checksPassed(passed, next.length) : `${a.checksPassed(passed, next.length)} ${a.checkNowFailed(failing)}`;
+    return failing.length === 0 ? a.checksPassed(passed, next.length) : `${a.checksPassed(passed, next.length)} ${a.checkNowFailed(failing.join("; "))}`;
   }
   if (!previous) return undefined;
   const wasPassed = new Set(previous.filter((r) => r.passed).map((r) => r.id));

@@ -73,3 +73,16 @@ export const visuallyHiddenStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** A key to press, drawn as a key cap (the copy and paste hint, the shortcut list). */
+export const kbdStyles = css`
+  kbd {
+    font-family: var(--lab-font-mono);
+    font-size: 0.75rem;
+    padding: 0.05rem 0.3rem;
+    border: 1px solid var(--lab-border-strong);
+    border-bottom-width: 2px;
+    border-radius: 0.3rem;
+    background: var(--lab-surface-raised);
+  }
+`;
