@@ -75,3 +75,28 @@ test("learner can open the shortcut list with ? outside the terminal, and ? is t
   await keys.activate(keys.shortcutsDialog.getByTestId("shortcuts-close"));
   await expect(keys.shortcutsDialog).toBeHidden();
 });
+
+test("learner can always see where the keyboard focus is", async ({ lab, course, page }) => {
+  const keys = new KeyboardUser(page);
+  await expect(lab.terminalInput).toBeFocused();
+  expect(await keys.focusShown()).toEqual({ element: "textarea", shown: true });
+  const unseen: string[] = [];
+  const tabThrough = async (stops: number): Promise<void> => {
+    for (let stop = 0; stop < stops; stop++) {
+      await page.keyboard.press("Tab");
+      const focus = await keys.focusShown();
+      if (!focus.shown) unseen.push(focus.element);
+    }
+  };
+  // A step's controls, then (Shift+F6 from the course) the header's and the course overview's.
+  await keys.previousRegion();
+  await keys.activate(course.exerciseEntry("container-is-a-process"));
+  await course.expectStep("container-is-a-process", "start-container");
+  await expect(course.root).toBeFocused();
+  await tabThrough(20);
+  await keys.previousRegion();
+  await keys.previousRegion();
+  await expect(page.getByTestId("header")).toBeFocused();
+  await tabThrough(25);
+  expect(unseen, "focused without a visible focus ring").toEqual([]);
+});

@@ -40,6 +40,25 @@ export class KeyboardUser {
     await this.page.keyboard.press("Enter");
   }
 
+  /**
+   * Describes where the keyboard focus is and whether it shows: the focused element (inside shadow
+   * roots) and whether it, or the element around it that draws its ring (the terminal for xterm's
+   * hidden textarea), has a visible outline.
+   */
+  async focusShown(): Promise<{ readonly element: string; readonly shown: boolean }> {
+    return this.page.evaluate(() => {
+      let focused: Element | null = document.activeElement;
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+      if (!focused || focused === document.body) return { element: "body", shown: false };
+      const element = `${focused.tagName.toLowerCase()}${focused.getAttribute("data-testid") ? `[${focused.getAttribute("data-testid")}]` : ""}`;
+      for (let node: Element | null = focused; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+        const style = getComputedStyle(node);
+        if (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) return { element, shown: true };
+      }
+      return { element, shown: false };
+    });
+  }
+
   /** Types a line where the keyboard focus is (the terminal) and presses Enter. */
   async typeLine(text: string): Promise<void> {
     await this.page.keyboard.type(text);

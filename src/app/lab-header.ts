@@ -54,9 +54,10 @@ export class LabHeader extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.7rem;
-        /* takes what the header has left and gives it up first: the tagline shrinks before the status */
+        /* takes what the header has left and gives it up first: the tagline shrinks before the status,
+           but the name stays whole (a crowded header, with the class's button, shortens the status) */
         flex: 1 1 0;
-        min-width: 0;
+        min-width: 10.5rem;
       }
       .brand > div {
         min-width: 0;
@@ -67,6 +68,7 @@ export class LabHeader extends LitElement {
         flex: none;
       }
       h1 {
+        white-space: nowrap;
         margin: 0;
         font-size: 1.1rem;
         font-weight: 700;
@@ -99,7 +101,13 @@ export class LabHeader extends LitElement {
       }
       button.shortcuts {
         flex: none;
+        gap: 0.25rem;
         padding: 0.4rem 0.55rem;
+      }
+      button.shortcuts kbd {
+        padding: 0 0.25rem;
+        border-bottom-width: 1px;
+        line-height: 1rem;
       }
       .language select:focus-visible {
         outline: 2px solid var(--lab-focus);
