@@ -79,6 +79,7 @@ test("learner can switch the terminals' screen reader mode, and the choice is ke
 
   await lab.reload();
   await lab.expectReady();
+  await expect(keys.announcer).toContainText(/Machine: Ready in/);
   await expect(lab.terminal.locator(".xterm-rows")).toContainText("root@lab");
   await expect(lab.screen).toHaveCount(0);
   await page.getByTestId("shortcuts-button").click();

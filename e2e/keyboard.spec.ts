@@ -12,8 +12,10 @@ const saveLog = INSIDE.steps.find((s) => s.id === "boot-log")!.solution;
 
 test("learner can complete a step with the keyboard only", async ({ lab, course, page }) => {
   const keys = new KeyboardUser(page);
-  // The ready machine has the keyboard; Tab stays in the terminal (the shell completes with it).
+  // The ready machine has the keyboard; Tab stays in the terminal (the shell completes with it), and
+  // the terminal tells a screen reader how to leave it.
   await expect(lab.terminalInput).toBeFocused();
+  await expect(lab.terminalInput).toHaveAccessibleDescription(/Shift\+F6/);
   await page.keyboard.press("Tab");
   await expect(lab.terminalInput).toBeFocused();
 

@@ -4,7 +4,7 @@
 import type { Locale } from "../exercises/locales.ts";
 
 export interface Shortcut {
-  /** Keys pressed together, each shown as a key cap; alternatives are separate shortcuts. */
+  /** Keys pressed together, each shown as a key cap ("← →": either arrow). */
   readonly keys: readonly string[];
   readonly action: string;
 }
@@ -44,7 +44,7 @@ const en: AccessMessages = {
     { keys: ["Tab"], action: "Next control (in the terminal: completes the command)" },
     { keys: ["Shift", "Tab"], action: "Previous control" },
     { keys: ["Enter"], action: "Press the focused button, send the answer" },
-    { keys: ["←", "→"], action: "Move between terminal tabs; resize the split when its handle has focus" },
+    { keys: ["← →"], action: "Move between terminal tabs; resize the split when its handle has focus" },
     { keys: ["Delete"], action: "Close the focused terminal tab" },
     { keys: ["Ctrl", "Shift", "C"], action: "Copy the terminal's selection" },
     { keys: ["Ctrl", "Shift", "V"], action: "Paste into the terminal" },
@@ -79,7 +79,7 @@ const ko: AccessMessages = {
     { keys: ["Tab"], action: "다음 컨트롤(터미널 안에서는 명령 자동 완성)" },
     { keys: ["Shift", "Tab"], action: "이전 컨트롤" },
     { keys: ["Enter"], action: "포커스가 있는 버튼 누르기, 답 제출하기" },
-    { keys: ["←", "→"], action: "터미널 탭 사이 이동, 분할 손잡이에 포커스가 있으면 분할 크기 조절" },
+    { keys: ["← →"], action: "터미널 탭 사이 이동, 분할 손잡이에 포커스가 있으면 분할 크기 조절" },
     { keys: ["Delete"], action: "포커스가 있는 터미널 탭 닫기" },
     { keys: ["Ctrl", "Shift", "C"], action: "터미널에서 선택한 내용 복사하기" },
     { keys: ["Ctrl", "Shift", "V"], action: "터미널에 붙여 넣기" },
