@@ -17,8 +17,7 @@ export interface AccessMessages {
   readonly settingsHeading: string;
   readonly screenReaderMode: string;
   readonly screenReaderModeHelp: string;
-  /** Names of the regions F6 moves between. */
-  readonly headerRegion: string;
+  /** The course panel's name as a region (F6 moves to it; the header is the page's banner). */
   readonly courseRegion: string;
   /** Read after the terminal's name: how to get out of it. */
   readonly terminalDescription: string;
@@ -55,7 +54,6 @@ const en: AccessMessages = {
   screenReaderMode: "Screen reader mode for the terminals",
   screenReaderModeHelp:
     "Lets a screen reader read the terminals' rows and announces their output. Check results and the machine's status are always announced.",
-  headerRegion: "Page header",
   courseRegion: "Course",
   terminalDescription:
     "Tab completes commands in the shell. To leave the terminal, press Shift+F6 (to the course) or F6 (to the next region); outside the terminal, ? lists every shortcut.",
@@ -89,7 +87,6 @@ const ko: AccessMessages = {
   settingsHeading: "화면 낭독기",
   screenReaderMode: "터미널 화면 낭독기 모드",
   screenReaderModeHelp: "화면 낭독기가 터미널의 줄을 읽을 수 있게 하고, 터미널 출력을 읽어 줍니다. 확인 결과와 머신 상태는 이 설정과 상관없이 항상 읽어 줍니다.",
-  headerRegion: "페이지 머리글",
   courseRegion: "코스",
   terminalDescription:
     "셸에서 Tab은 명령을 자동 완성합니다. 터미널에서 나가려면 Shift+F6(코스로) 또는 F6(다음 영역으로)을 누르세요. 터미널 밖에서 ?를 누르면 모든 단축키를 볼 수 있습니다.",
