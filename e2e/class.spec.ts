@@ -11,7 +11,7 @@ import { ChallengeView } from "./pages/challenge-view.ts";
 import { ClassJoin } from "./pages/class-join.ts";
 import { ClassView } from "./pages/class-view.ts";
 import { CoursePanel } from "./pages/course-panel.ts";
-import { LabPage } from "./pages/lab-page.ts";
+import { LabPage, useScreenReaderMode } from "./pages/lab-page.ts";
 
 const { exercises } = loadExercisesFromDir();
 const first = exercises.find((e) => e.folder === "01-inside-a-vm");
@@ -33,7 +33,9 @@ test.afterAll(async () => {
 });
 
 async function context(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: serve.url, viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const ctx = await browser.newContext({ baseURL: serve.url, viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  await useScreenReaderMode(ctx);
+  return ctx;
 }
 
 async function learnerCompletesStep(browser: Browser, name: string, shownAs = name): Promise<BrowserContext> {

@@ -1,8 +1,10 @@
 // Test fixtures: `lab` is the page object on a freshly opened lab whose machine is ready; every test
-// also fails when the page threw an uncaught error along the way.
+// also fails when the page threw an uncaught error along the way. The learner of these tests has the
+// screen reader setting on: the tests read the terminals as a screen reader does, through xterm.js's
+// accessibility tree, which exists only in its screen reader mode.
 import { test as base, expect } from "@playwright/test";
 import { CoursePanel } from "./pages/course-panel.ts";
-import { LabPage } from "./pages/lab-page.ts";
+import { LabPage, useScreenReaderMode } from "./pages/lab-page.ts";
 
 interface LabFixtures {
   /** The lab's page object, before the page was opened. */
@@ -16,6 +18,10 @@ interface LabFixtures {
 }
 
 export const test = base.extend<LabFixtures>({
+  page: async ({ page }, use) => {
+    await useScreenReaderMode(page.context());
+    await use(page);
+  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: Error[] = [];

@@ -12,6 +12,7 @@ import { reportProgress } from "./classroom/progress-reporter.ts";
 import { OfflineSupport } from "./offline/offline-support.ts";
 import { IndexedDbMachineStore } from "./saved/machine-store.ts";
 import { SavedWork } from "./saved/saved-work.ts";
+import { AccessibilitySettings } from "./ui/accessibility-settings.ts";
 import { FetchAssetSource } from "./session/fetch-asset-source.ts";
 import { createWorkerMachine } from "./vm/worker-emulator.ts";
 
@@ -41,6 +42,7 @@ app.challenges = CHALLENGES;
 app.progress = progress;
 app.session = session;
 app.savedWork = savedWork;
+app.accessibility = new AccessibilitySettings(localStorageOrUndefined());
 void savedWork.startup();
 
 app.classClient = classClient;

@@ -1,12 +1,20 @@
 // Page object for the lab: what a learner sees and does, in the learner's terms. The terminal's text
 // is read from xterm.js's accessibility tree (the DOM copy of the visible rows kept for screen readers).
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { SCREEN_READER_STORAGE_KEY } from "../../src/ui/accessibility-settings.ts";
 
 /** A restore takes about a second; a cold boot in headless Chromium about ten. */
 export const BOOT_TIMEOUT_MS = 90_000;
 export const COMMAND_TIMEOUT_MS = 20_000;
 
 export type BootMode = "restore" | "cold";
+
+/** Pages of this context start with the learner's screen reader setting on (xterm.js's accessibility tree). */
+export async function useScreenReaderMode(context: BrowserContext): Promise<void> {
+  await context.addInitScript((key) => {
+    if (localStorage.getItem(key) === null) localStorage.setItem(key, "on");
+  }, SCREEN_READER_STORAGE_KEY);
+}
 
 export class LabPage {
   readonly heading: Locator;
@@ -15,6 +23,8 @@ export class LabPage {
   readonly terminal: Locator;
   /** The rows the terminal shows, as text. */
   readonly screen: Locator;
+  /** The terminal's input (xterm.js's textarea): focused when the terminal has the keyboard. */
+  readonly terminalInput: Locator;
   readonly resetButton: Locator;
   readonly coldBootButton: Locator;
   readonly failurePanel: Locator;
@@ -31,6 +41,7 @@ export class LabPage {
     // too, and VM 1 can have several).
     this.terminal = page.getByTestId("terminal-region").getByTestId("active-terminal").getByTestId("terminal");
     this.screen = this.terminal.locator(".xterm-accessibility-tree");
+    this.terminalInput = this.terminal.locator("textarea");
     this.resetButton = page.getByTestId("reset-button");
     this.coldBootButton = page.getByTestId("cold-boot-button");
     this.failurePanel = page.getByTestId("failure-panel");

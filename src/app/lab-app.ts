@@ -2,7 +2,7 @@
 // comparison view when open), provides the services every element below uses, and carries out what
 // the learner asks of the machine.
 import { provide } from "@lit/context";
-import { LitElement, css, html, nothing, type PropertyValues } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import { courseContext } from "../course/course-context.ts";
 import { packIndexContext } from "../course/pack-index-context.ts";
@@ -39,93 +39,17 @@ import { SessionStateController } from "../session/session-controller.ts";
 import { ShellHealthController } from "../session/shell-health-controller.ts";
 import { vmSessionContext } from "../session/vm-session-context.ts";
 import type { VmSession } from "../session/vm-session.ts";
+import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
+import { accessibilitySettingsContext, type AccessibilitySettings } from "../ui/accessibility-settings.ts";
+import { Announcer, announcerContext } from "../ui/announcer.ts";
+import "../ui/lab-announcer.ts";
+import { labAppStyles } from "./lab-app-styles.ts";
+import "./lab-shortcuts-dialog.ts";
+import { RegionKeysController, type FocusRegion } from "./region-keys-controller.ts";
 
 @customElement("lab-app")
 export class LabApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      grid-template-rows: auto 1fr;
-      /* the page is as wide as the window: a crowded header shrinks (tagline first), never widens it */
-      grid-template-columns: minmax(0, 1fr);
-      height: 100%;
-      min-height: 0;
-      color: var(--lab-text);
-    }
-    main {
-      display: grid;
-      grid-template-columns: minmax(20rem, 30rem) minmax(0, 1fr);
-      grid-template-rows: auto minmax(0, 1fr);
-      grid-template-areas:
-        "messages messages"
-        "course terminal";
-      column-gap: 0.75rem;
-      min-height: 0;
-      padding: 0.75rem 1.25rem 1rem;
-    }
-    lab-messages {
-      grid-area: messages;
-    }
-    lab-course {
-      grid-area: course;
-    }
-    lab-terminal-card {
-      grid-area: terminal;
-    }
-    main.comparing {
-      grid-template-rows: auto minmax(14rem, 1fr) minmax(0, 1.5fr);
-      grid-template-areas:
-        "messages messages"
-        "course terminal"
-        "course compare";
-      row-gap: 0.75rem;
-    }
-    lab-compare {
-      grid-area: compare;
-    }
-    @media print {
-      :host([panel="report"]) {
-        display: block;
-        height: auto;
-      }
-      :host([panel="report"]) lab-header,
-      :host([panel="report"]) main,
-      :host([panel="report"]) lab-file-transfer {
-        display: none;
-      }
-    }
-    @media (max-width: 760px) {
-      main {
-        padding: 0.75rem;
-      }
-    }
-    @media (max-width: 1000px) {
-      :host {
-        height: auto;
-        min-height: 100%;
-      }
-      main {
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: auto 70vh auto;
-        grid-template-areas:
-          "messages"
-          "terminal"
-          "course";
-      }
-      main.comparing {
-        grid-template-rows: auto 60vh auto auto;
-        grid-template-areas:
-          "messages"
-          "terminal"
-          "compare"
-          "course";
-      }
-      lab-course {
-        height: 85vh;
-        margin-top: 0.75rem;
-      }
-    }
-  `;
+  static override styles = labAppStyles;
 
   /** The machine this page controls; provided to every element below as a service. */
   @provide({ context: vmSessionContext })
@@ -165,6 +89,18 @@ export class LabApp extends LitElement {
   @property({ attribute: false })
   savedWork: SavedWork | undefined;
 
+  /** The learner's accessibility settings (the terminals' screen reader mode); provided to the terminals. */
+  @provide({ context: accessibilitySettingsContext })
+  @property({ attribute: false })
+  accessibility: AccessibilitySettings | undefined;
+
+  /** The page's one live region's voice: what elements announce to screen readers. */
+  @provide({ context: announcerContext })
+  readonly announcer = new Announcer();
+
+  /** The keyboard shortcut list (with the screen reader setting) is open. */
+  @state() private shortcutsOpen = false;
+
   /** The panel open over the page (reflected: printing the report hides the rest of the page). */
   @property({ reflect: true }) panel: SavedWorkPanel | undefined;
 
@@ -197,6 +133,22 @@ export class LabApp extends LitElement {
     new ProgressController(this, () => this.progress);
     new DeepLinkController(this, () => this);
     new FocusOnReadyController(this, () => this.status.state?.phase, () => this.terminal?.focus());
+    new RegionKeysController(this, { regions: () => this.regions(), onHelp: () => (this.shortcutsOpen = true) });
+  }
+
+  /** The regions F6 moves between, in page order, each with what takes the focus there. */
+  private regions(): FocusRegion[] {
+    const root = this.renderRoot;
+    const region = (selector: string, focus?: () => void): FocusRegion[] => {
+      const element = root.querySelector<HTMLElement>(selector);
+      return element ? [{ element, focus: focus ?? (() => element.focus()) }] : [];
+    };
+    return [
+      ...region("lab-header"),
+      ...region("lab-course"),
+      ...region("lab-terminal-card", () => this.terminal?.focus()),
+      ...region("lab-compare"),
+    ];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -208,8 +160,12 @@ export class LabApp extends LitElement {
   override render() {
     const state = this.status.state;
     const controllable = this.session !== undefined;
+    const a = ACCESS_MESSAGES[this.locale];
     return html`
       <lab-header
+        data-testid="header"
+        role="banner"
+        tabindex="-1"
         .state=${state}
         .generation=${this.status.generation}
         .shell=${this.shell.health}
@@ -225,17 +181,19 @@ export class LabApp extends LitElement {
           .recovery=${this.shell.recovery}
           ?reset-note=${this.resetNote}
         ></lab-messages>
-        <lab-course data-testid="course"></lab-course>
+        <lab-course data-testid="course" role="region" aria-label=${a.courseRegion} tabindex="-1"></lab-course>
         <lab-terminal-card
           data-testid="terminal-region"
           ?stopped=${state?.phase === "error"}
           ?comparing=${this.comparing}
           ?controllable=${controllable}
         ></lab-terminal-card>
-        ${this.comparing ? html`<lab-compare data-testid="compare"></lab-compare>` : nothing}
+        ${this.comparing ? html`<lab-compare data-testid="compare" tabindex="-1"></lab-compare>` : nothing}
       </main>
       <lab-file-transfer ?hidden=${this.panel !== "files"}></lab-file-transfer>
       ${this.panel === "report" ? html`<lab-progress-report></lab-progress-report>` : nothing}
+      <lab-shortcuts-dialog ?open=${this.shortcutsOpen}></lab-shortcuts-dialog>
+      <lab-announcer .announcer=${this.announcer}></lab-announcer>
     `;
   }
 
@@ -260,6 +218,11 @@ export class LabApp extends LitElement {
   }
 
   private perform(action: LabAction): void {
+    // The shortcut list needs no machine.
+    if (action === "show-shortcuts" || action === "close-shortcuts") {
+      this.shortcutsOpen = action === "show-shortcuts";
+      return;
+    }
     const session = this.session;
     if (!session) return;
     switch (action) {

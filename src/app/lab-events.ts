@@ -10,7 +10,9 @@ export type LabAction =
   | "stop-runaway"
   | "dismiss-recovery"
   | "dismiss-reset-note"
-  | "toggle-compare";
+  | "toggle-compare"
+  | "show-shortcuts"
+  | "close-shortcuts";
 
 export class LabActionEvent extends Event {
   static readonly type = "lab-action";

@@ -6,11 +6,12 @@ import { customElement, property, state } from "lit/decorators.js";
 import { LOCALES, isLocale, type Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
+import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
 import type { OfflineSupport } from "../offline/offline-support.ts";
 import type { ClassClient } from "../classroom/class-client.ts";
 import "../classroom/lab-class-join.ts";
 import "../saved/lab-saved-work-menu.ts";
-import { buttonStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, kbdStyles, visuallyHiddenStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent, LocaleChangeEvent } from "./lab-events.ts";
 import "../offline/lab-offline-status.ts";
 import "./lab-reset-button.ts";
@@ -23,6 +24,11 @@ const powerIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
   <path d="M6.2 5.6a6 6 0 1 0 7.6 0" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" />
 </svg>`;
 
+const keyboardIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
+  <rect x="2" y="5" width="16" height="10" rx="2" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <path d="M5 8h1M8 8h1M11 8h1M14 8h1M6 12h8" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+</svg>`;
+
 const logo = html`<svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
   <rect x="2" y="2" width="28" height="28" rx="7" fill="var(--lab-accent)" opacity="0.16" />
   <rect x="6.5" y="6.5" width="19" height="19" rx="4" fill="none" stroke="var(--lab-accent)" stroke-width="2" />
@@ -33,6 +39,8 @@ const logo = html`<svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
 export class LabHeader extends LitElement {
   static override styles = [
     buttonStyles,
+    kbdStyles,
+    visuallyHiddenStyles,
     css`
       :host {
         display: flex;
@@ -46,9 +54,10 @@ export class LabHeader extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.7rem;
-        /* takes what the header has left and gives it up first: the tagline shrinks before the status */
+        /* takes what the header has left and gives it up first: the tagline shrinks before the status,
+           but the name stays whole (a crowded header, with the class's button, shortens the status) */
         flex: 1 1 0;
-        min-width: 0;
+        min-width: 10.5rem;
       }
       .brand > div {
         min-width: 0;
@@ -59,6 +68,7 @@ export class LabHeader extends LitElement {
         flex: none;
       }
       h1 {
+        white-space: nowrap;
         margin: 0;
         font-size: 1.1rem;
         font-weight: 700;
@@ -89,17 +99,19 @@ export class LabHeader extends LitElement {
         background: var(--lab-surface-raised);
         color: var(--lab-text);
       }
+      button.shortcuts {
+        flex: none;
+        gap: 0.25rem;
+        padding: 0.4rem 0.55rem;
+      }
+      button.shortcuts kbd {
+        padding: 0 0.25rem;
+        border-bottom-width: 1px;
+        line-height: 1rem;
+      }
       .language select:focus-visible {
         outline: 2px solid var(--lab-focus);
         outline-offset: 2px;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       @media (max-width: 1100px) {
         .tagline {
@@ -131,6 +143,7 @@ export class LabHeader extends LitElement {
 
   override render() {
     const m = UI_MESSAGES[this.locale];
+    const a = ACCESS_MESSAGES[this.locale];
     return html`
       <div class="brand">
         ${logo}
@@ -149,6 +162,16 @@ export class LabHeader extends LitElement {
       </label>
       <lab-class-join .client=${this.classClient}></lab-class-join>
       <lab-saved-work-menu></lab-saved-work-menu>
+      <button
+        class="shortcuts"
+        data-testid="shortcuts-button"
+        aria-keyshortcuts="?"
+        aria-label=${a.shortcutsTitle}
+        title=${a.shortcutsTitle}
+        @click=${() => this.dispatchEvent(new LabActionEvent("show-shortcuts"))}
+      >
+        ${keyboardIcon}<kbd aria-hidden="true">?</kbd>
+      </button>
       <div class="actions" role="group" aria-label=${m.machineControls}>
         <lab-reset-button ?disabled=${!this.controllable}></lab-reset-button>
         <button

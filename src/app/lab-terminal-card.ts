@@ -14,7 +14,7 @@ import "../terminal/lab-terminal.ts";
 import type { LabTerminal } from "../terminal/lab-terminal.ts";
 import "../terminal/lab-terminal-tabs.ts";
 import { TerminalRequestEvent, type TerminalRequest } from "../terminal/terminal-events.ts";
-import { buttonStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, kbdStyles } from "../ui/ui-styles.ts";
 import { learnerShells } from "../session/learner-shells.ts";
 import { LabActionEvent } from "./lab-events.ts";
 import { FileDropController } from "./file-drop-controller.ts";
@@ -28,6 +28,7 @@ import { WorkspaceStatusController } from "../session/workspace-status-controlle
 export class LabTerminalCard extends LitElement {
   static override styles = [
     buttonStyles,
+    kbdStyles,
     css`
       :host {
         position: relative;
@@ -85,15 +86,6 @@ export class LabTerminalCard extends LitElement {
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
-      }
-      kbd {
-        font-family: var(--lab-font-mono);
-        font-size: 0.75rem;
-        padding: 0.05rem 0.3rem;
-        border: 1px solid var(--lab-border-strong);
-        border-bottom-width: 2px;
-        border-radius: 0.3rem;
-        background: var(--lab-surface-raised);
       }
       lab-terminal {
         flex: 1;

@@ -59,7 +59,7 @@ export class LabSecondVm extends LitElement {
     return html`
       <div class="bar">
         <span class="title">${this.heading}</span>
-        <lab-vm-status data-testid="vm2-status" .state=${this.status.state} .generation=${this.status.generation}></lab-vm-status>
+        <lab-vm-status data-testid="vm2-status" subject=${this.heading} .state=${this.status.state} .generation=${this.status.generation}></lab-vm-status>
       </div>
       <lab-terminal data-testid="vm2-terminal"></lab-terminal>
     `;

@@ -7,11 +7,14 @@ import { customElement, property, state } from "lit/decorators.js";
 import { SessionStateController } from "../session/session-controller.ts";
 import { vmSessionContext } from "../session/vm-session-context.ts";
 import type { VmSession } from "../session/vm-session.ts";
-import type { StepReport } from "../exercises/check-runner.ts";
+import type { CheckResult, StepReport } from "../exercises/check-runner.ts";
 import type { ChallengeLesson } from "../exercises/challenge-model.ts";
 import type { Locale } from "../exercises/locales.ts";
 import { CHALLENGE_MESSAGES } from "../i18n/challenge-messages.ts";
+import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
 import { localeContext } from "../i18n/locale-context.ts";
+import { announcerContext, type Announcer } from "../ui/announcer.ts";
+import { checkAnnouncement } from "./check-announcements.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { CheckNowEvent, CourseActivityEvent } from "./course-events.ts";
@@ -66,6 +69,10 @@ export class LabChallenge extends LitElement {
   @state()
   locale: Locale = "en";
 
+  @consume({ context: announcerContext, subscribe: true })
+  @state()
+  announcer: Announcer | undefined;
+
   @property({ attribute: false }) challenge: ChallengeLesson | undefined;
 
   private readonly machine = new SessionStateController(this, () => this.session);
@@ -74,8 +81,12 @@ export class LabChallenge extends LitElement {
     session: () => this.session,
     checks: () => (this.challenge ? { key: this.key!, checks: this.challenge.checks } : undefined),
     locale: () => this.locale,
-    onReport: (key, report) => this.onReport(key, report),
+    onReport: (key, report, previous) => this.onReport(key, report, previous),
   });
+
+  /** The challenge whose "Check now" the learner pressed: its next report is announced whole, and counts
+   * as a failed attempt if it fails. */
+  private checkRequestedFor: string | undefined;
 
   constructor() {
     super();
@@ -85,9 +96,6 @@ export class LabChallenge extends LitElement {
       this.checks.checkNow();
     });
   }
-
-  /** The challenge whose "Check now" the learner pressed: its next failing report counts as a failed attempt. */
-  private checkRequestedFor: string | undefined;
 
   private get key(): string | undefined {
     return this.challenge ? `challenge/${this.challenge.id}` : undefined;
@@ -166,13 +174,18 @@ export class LabChallenge extends LitElement {
     </section>`;
   }
 
-  private onReport(key: string, report: StepReport): void {
+  private onReport(key: string, report: StepReport, previous: readonly CheckResult[] | undefined): void {
     const challenge = this.challenge;
     if (!challenge || key !== this.key) return;
     const requested = this.checkRequestedFor === key;
     if (requested) this.checkRequestedFor = undefined;
     if (requested && !report.passed) this.dispatchEvent(new CourseActivityEvent({ type: "challenge-failed", challenge: challenge.id }));
-    if (report.passed) this.store?.markChallengeSolved(challenge.id);
+    const labels = new Map(challenge.checks.map((check) => [check.id, check.label]));
+    this.announcer?.announce(checkAnnouncement(previous, report.results, labels, requested, ACCESS_MESSAGES[this.locale]) ?? "");
+    if (!report.passed || !this.store) return;
+    const solvedBefore = challengeProgress(this.store.progress, challenge.id).solvedAt !== undefined;
+    this.store.markChallengeSolved(challenge.id);
+    if (!solvedBefore) this.announcer?.announce(CHALLENGE_MESSAGES[this.locale].challengeSolved);
   }
 }
 

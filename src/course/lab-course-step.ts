@@ -7,10 +7,13 @@ import { customElement, property, state } from "lit/decorators.js";
 import { SessionStateController } from "../session/session-controller.ts";
 import { vmSessionContext } from "../session/vm-session-context.ts";
 import type { VmSession } from "../session/vm-session.ts";
-import type { StepReport } from "../exercises/check-runner.ts";
+import type { CheckResult, StepReport } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { ContentBlock, Lesson, LessonStep } from "../exercises/model.ts";
+import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
 import { localeContext } from "../i18n/locale-context.ts";
+import { announcerContext, type Announcer } from "../ui/announcer.ts";
+import { checkAnnouncement } from "./check-announcements.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { AnswerAcceptedEvent, CheckNowEvent, CommandPasteEvent, CourseActivityEvent } from "./course-events.ts";
@@ -81,6 +84,10 @@ export class LabCourseStep extends LitElement {
   @state()
   locale: Locale = "en";
 
+  @consume({ context: announcerContext, subscribe: true })
+  @state()
+  announcer: Announcer | undefined;
+
   @property({ attribute: false }) lesson: Lesson | undefined;
   @property({ type: Number }) index = 0;
 
@@ -93,7 +100,7 @@ export class LabCourseStep extends LitElement {
       return this.lesson && step ? { key: answerKey(this.lesson.id, step.id), checks: step.checks } : undefined;
     },
     locale: () => this.locale,
-    onReport: (key, report) => this.onReport(key, report),
+    onReport: (key, report, previous) => this.onReport(key, report, previous),
   });
 
   constructor() {
@@ -193,18 +200,29 @@ export class LabCourseStep extends LitElement {
     this.renderRoot.querySelector(".body")?.scrollTo({ top: 0 });
   }
 
-  private onReport(key: string, report: StepReport): void {
+  private onReport(key: string, report: StepReport, previous: readonly CheckResult[] | undefined): void {
     const lesson = this.lesson;
     const step = this.step;
     if (!lesson || !step || !this.store || answerKey(lesson.id, step.id) !== key) return;
     const requested = this.checkRequestedFor === key;
     if (requested) this.checkRequestedFor = undefined;
+    const labels = new Map(step.checks.map((check) => [check.id, check.label]));
+    this.announcer?.announce(checkAnnouncement(previous, report.results, labels, requested, ACCESS_MESSAGES[this.locale]) ?? "");
     if (requested && !report.passed) {
       this.dispatchEvent(new CourseActivityEvent({ type: "check-failed", exercise: lesson.id, step: step.id }));
     }
     if (!report.passed) return;
     const answered = !step.question || this.store.progress.answers[key] !== undefined;
-    if (answered) this.store.markDone(lesson.id, step.id);
+    if (answered) this.markDone(lesson.id, step);
+  }
+
+  /** Marks the step done; the first time, screen readers hear it. */
+  private markDone(exercise: string, step: LessonStep): void {
+    const store = this.store;
+    if (!store) return;
+    const already = isStepDone(store.progress, exercise, step.id);
+    store.markDone(exercise, step.id);
+    if (!already) this.announcer?.announce(ACCESS_MESSAGES[this.locale].stepDone(step.title));
   }
 
   private onAnswerAccepted(): void {
@@ -212,7 +230,7 @@ export class LabCourseStep extends LitElement {
     const step = this.step;
     if (!lesson || !step) return;
     const checksPassed = step.checks.length === 0 || (this.checks.results?.every((r) => r.passed) ?? false);
-    if (checksPassed) this.store?.markDone(lesson.id, step.id);
+    if (checksPassed) this.markDone(lesson.id, step);
   }
 }
 

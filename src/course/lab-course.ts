@@ -1,6 +1,7 @@
 // The course beside the terminal: the frame of the panel, showing where the learner is (the overview,
 // a step of an exercise, or a challenge) and a notice when the saved progress could not be read.
-// Progress lives in the ProgressStore (from context); each view is an element of its own.
+// Progress lives in the ProgressStore (from context); each view is an element of its own. When a new view
+// replaces the control that had the keyboard focus, the panel keeps the focus.
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
@@ -58,6 +59,9 @@ export class LabCourse extends LitElement {
 
   @state() private noticeDismissed = false;
 
+  /** The view shown after the last update (overview, a step, a challenge). */
+  private shownView: string | undefined;
+
   constructor() {
     super();
     new ProgressController(this, () => this.store);
@@ -81,6 +85,15 @@ export class LabCourse extends LitElement {
         : nothing}
       ${this.renderView(store)}
     `;
+  }
+
+  protected override updated(): void {
+    // Opening an exercise from the overview replaces the button that had the keyboard focus: the focus
+    // would fall back to the page's start. The course panel takes it, so Tab goes on inside the new view.
+    const view = JSON.stringify(this.store?.progress.position);
+    const changed = this.shownView !== undefined && view !== this.shownView;
+    this.shownView = view;
+    if (changed && (document.activeElement === document.body || document.activeElement === null)) this.focus();
   }
 
   private renderView(store: ProgressStore) {

@@ -1,6 +1,6 @@
 // The checks of a step or challenge: each with a tick, a cross or a circle as its latest result, the
 // check's hint under a failing one, and a button to run them now. Shows what it is given; the element
-// that owns the StepChecksController runs them.
+// that owns the StepChecksController runs them (and announces what changed: check-announcements.ts).
 import { consume } from "@lit/context";
 import { LitElement, html, nothing, css } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
@@ -64,7 +64,7 @@ export class LabStepChecks extends LitElement {
   override render() {
     const m = UI_MESSAGES[this.locale];
     return html`
-      <section class="checks" data-testid="checks" aria-live="polite">
+      <section class="checks" data-testid="checks">
         <div class="section-head">
           <h3>${m.checks}</h3>
           <button data-testid="check-now" ?disabled=${!this.ready} @click=${() => this.dispatchEvent(new CheckNowEvent())}>

@@ -10,7 +10,9 @@ import type { VmSession } from "../session/vm-session.ts";
 import { checkAnswer, type AnswerResult } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { LessonStep } from "../exercises/model.ts";
+import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
 import { localeContext } from "../i18n/locale-context.ts";
+import { announcerContext, type Announcer } from "../ui/announcer.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { AnswerAcceptedEvent, CourseActivityEvent } from "./course-events.ts";
@@ -61,6 +63,10 @@ export class LabStepQuestion extends LitElement {
   @consume({ context: localeContext, subscribe: true })
   @state()
   locale: Locale = "en";
+
+  @consume({ context: announcerContext, subscribe: true })
+  @state()
+  announcer: Announcer | undefined;
 
   @property() exercise = "";
   @property({ attribute: false }) step: LessonStep | undefined;
@@ -139,6 +145,8 @@ export class LabStepQuestion extends LitElement {
     if (this.keyInFlight !== key || !this.isConnected) return;
     this.answering = false;
     this.result = result;
+    const a = ACCESS_MESSAGES[this.locale];
+    this.announcer?.announce(result.correct ? a.answerRight : a.answerWrong(result.message ?? ""));
     if (!result.correct) {
       this.dispatchEvent(new CourseActivityEvent({ type: "answer-wrong", exercise: this.exercise, step: step.id }));
       if (result.hint) this.dispatchEvent(new CourseActivityEvent({ type: "hint-shown", exercise: this.exercise, step: step.id, check: "answer" }));

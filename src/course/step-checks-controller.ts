@@ -12,7 +12,8 @@ export interface StepChecksOptions {
   /** The open step's (or challenge's) checks, with a key that changes when another opens; undefined for none. */
   readonly checks: () => { readonly key: string; readonly checks: readonly LessonCheck[] } | undefined;
   readonly locale: () => Locale;
-  readonly onReport: (key: string, report: StepReport) => void;
+  /** A run finished; `previous` are the results of the run before it for the same step (undefined for its first). */
+  readonly onReport: (key: string, report: StepReport, previous: readonly CheckResult[] | undefined) => void;
   readonly intervalMs?: number;
 }
 
@@ -86,8 +87,9 @@ export class StepChecksController implements ReactiveController {
     try {
       const report = await runChecks(agent, open.checks, { signal: abort.signal, locale: this.options.locale() });
       if (abort.signal.aborted || key !== this.key) return;
+      const previous = this.results;
       this.results = report.results;
-      this.options.onReport(open.key, report);
+      this.options.onReport(open.key, report, previous);
     } catch (error) {
       if (!(error instanceof ChecksAbortedError)) throw error;
     } finally {

@@ -138,6 +138,11 @@ export class LabFileTransfer extends LitElement {
     this.setAttribute("data-testid", "file-transfer");
   }
 
+  protected override willUpdate(): void {
+    // The dialog is the host; its heading is in the shadow root, out of aria-labelledby's reach.
+    this.setAttribute("aria-label", SAVED_MESSAGES[this.locale].filesHeading);
+  }
+
   override render() {
     const m = SAVED_MESSAGES[this.locale];
     const busy = this.activity.kind !== "idle";

@@ -159,6 +159,11 @@ export class LabProgressReport extends LitElement {
     this.setAttribute("aria-modal", "true");
   }
 
+  protected override willUpdate(): void {
+    // The dialog is the host; its heading is in the shadow root, out of aria-labelledby's reach.
+    this.setAttribute("aria-label", SAVED_MESSAGES[this.locale].reportHeading);
+  }
+
   override render() {
     const m = SAVED_MESSAGES[this.locale];
     const sections = overviewSections(lessonsFor(this.course, this.locale), this.packIndex, this.locale, this.assignment.pack);

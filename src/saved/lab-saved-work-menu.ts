@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing } from "lit";
 import { customElement, query, state } from "lit/decorators.js";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
+import { announcerContext, type Announcer } from "../ui/announcer.ts";
 import { buttonStyles } from "../ui/ui-styles.ts";
 import { downloadFile } from "../ui/download-file.ts";
 import { SessionStateController } from "../session/session-controller.ts";
@@ -136,6 +137,10 @@ export class LabSavedWorkMenu extends LitElement {
   @state()
   locale: Locale = "en";
 
+  @consume({ context: announcerContext, subscribe: true })
+  @state()
+  announcer: Announcer | undefined;
+
   @state() private exporting = false;
   @query("details") private menu!: HTMLDetailsElement | null;
   @query("input[type=file]") private fileInput!: HTMLInputElement | null;
@@ -158,7 +163,7 @@ export class LabSavedWorkMenu extends LitElement {
     const lastSaved = phase?.kind === "running" ? phase.lastSavedAt : undefined;
     const canSave = work?.canSave ?? false;
     return html`
-      <span class="when" data-testid="saved-at" aria-live="polite"
+      <span class="when" data-testid="saved-at"
         >${saving ? m.saving : lastSaved ? m.savedAt(formatTime(lastSaved, this.locale)) : nothing}</span
       >
       <button
@@ -194,8 +199,14 @@ export class LabSavedWorkMenu extends LitElement {
     `;
   }
 
-  private readonly onSave = (): void => {
-    void this.savedWork?.save();
+  /** The learner's own save is announced when done (autosaves are not: they would talk over the work). */
+  private readonly onSave = async (): Promise<void> => {
+    const work = this.savedWork;
+    if (!(await work?.save())) return;
+    const phase = work?.phase;
+    if (phase?.kind === "running" && phase.lastSavedAt) {
+      this.announcer?.announce(SAVED_MESSAGES[this.locale].savedAt(formatTime(phase.lastSavedAt, this.locale)));
+    }
   };
 
   private readonly onToggle = (): void => {

@@ -51,6 +51,6 @@ export const reportTableStyles = css`
     font-weight: 600;
   }
   .not-done {
-    color: #8a8a8a;
+    color: #666; /* 5.7:1 on white: readable on screen and on paper */
   }
 `;

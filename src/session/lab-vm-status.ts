@@ -1,8 +1,11 @@
 // The machine's state in the header: a coloured dot, one line of text and, while files download, a
-// progress bar with the bytes received.
+// progress bar with the bytes received. Each change of phase (and of the shell's health) is announced
+// to screen readers through the page's announcer, once, not on every byte received.
 import { consume } from "@lit/context";
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
+import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
+import { announcerContext, type Announcer } from "../ui/announcer.ts";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
@@ -102,14 +105,42 @@ export class LabVmStatus extends LitElement {
   /** The learner's shell: a ready machine whose shell cannot answer (a fork bomb) is not "Ready". */
   @property({ attribute: false }) shell: ShellHealth = { kind: "healthy" };
 
+  /** The machine's name in announcements (the comparison's second VM); the page's machine when empty. */
+  @property() subject = "";
+
   @consume({ context: localeContext, subscribe: true })
   @state()
   locale: Locale = "en";
 
+  @consume({ context: announcerContext, subscribe: true })
+  @state()
+  announcer: Announcer | undefined;
+
+  /** The phase (and shell health) last announced; the first one shown is on the page, not news. */
+  private announced: string | undefined;
+
+  private get stuck(): boolean {
+    return this.state?.phase === "ready" && this.shell.kind !== "healthy";
+  }
+
+  private get label(): string {
+    return this.stuck ? WORKSPACE_MESSAGES[this.locale].shellStuck : statusLabel(this.state, UI_MESSAGES[this.locale]);
+  }
+
+  protected override updated(): void {
+    const key = `${this.generation}:${this.state?.phase ?? "idle"}:${this.stuck}`;
+    if (key === this.announced) return;
+    const first = this.announced === undefined;
+    this.announced = key;
+    if (first) return;
+    const label = this.label;
+    this.announcer?.announce(this.subject ? `${this.subject}: ${label}` : ACCESS_MESSAGES[this.locale].machineStatus(label));
+  }
+
   override render() {
     const state = this.state;
-    const stuck = state?.phase === "ready" && this.shell.kind !== "healthy";
-    const label = stuck ? WORKSPACE_MESSAGES[this.locale].shellStuck : statusLabel(state, UI_MESSAGES[this.locale]);
+    const stuck = this.stuck;
+    const label = this.label;
     return html`
       <div
         class="status"
@@ -120,7 +151,7 @@ export class LabVmStatus extends LitElement {
         data-mode=${state && "mode" in state ? state.mode : nothing}
       >
         <span class="dot" aria-hidden="true"></span>
-        <span class="label" role="status" aria-live="polite" data-testid="vm-status-text">${label}</span>
+        <span class="label" data-testid="vm-status-text">${label}</span>
         ${state?.phase === "loading" ? this.renderProgress(state.loadedBytes, state.totalBytes) : nothing}
       </div>
     `;

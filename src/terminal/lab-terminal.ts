@@ -1,7 +1,8 @@
 // One of the learner's root shells: an xterm.js terminal wired to a serial line of the VM session from
 // context (the console by default, or `port` 2 or 3). Output is batched per frame, input (and large
 // pastes, in slices) goes to the line, the size follows the element, and a reset or cold boot starts the
-// screen afresh (so does a change of language on the console, to greet the learner in it).
+// screen afresh (so does a change of language on the console, to greet the learner in it). The learner's
+// screen reader setting switches xterm.js's screen reader mode; F6 leaves the terminal (terminal-keys.ts).
 import { consume } from "@lit/context";
 import xtermCss from "@xterm/xterm/css/xterm.css?inline";
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from "lit";
@@ -12,10 +13,14 @@ import type { VmSession } from "../session/vm-session.ts";
 import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
-import { installClipboardShortcuts } from "./terminal-clipboard.ts";
+import { ACCESS_MESSAGES } from "../i18n/access-messages.ts";
+import { installTerminalKeys } from "./terminal-keys.ts";
 import { TerminalInputController } from "./terminal-input-controller.ts";
 import { TerminalOutputController } from "./terminal-output-controller.ts";
 import { TerminalResizeController } from "./terminal-resize-controller.ts";
+import { accessibilitySettingsContext, type AccessibilitySettings } from "../ui/accessibility-settings.ts";
+import { AccessibilitySettingsController } from "../ui/accessibility-settings-controller.ts";
+import { visuallyHiddenStyles } from "../ui/ui-styles.ts";
 import { TERMINAL_BACKGROUND, terminalOptions } from "./terminal-theme.ts";
 import { XtermController } from "./xterm-controller.ts";
 
@@ -23,6 +28,7 @@ import { XtermController } from "./xterm-controller.ts";
 export class LabTerminal extends LitElement {
   static override styles = [
     unsafeCSS(xtermCss),
+    visuallyHiddenStyles,
     css`
       :host {
         display: block;
@@ -46,6 +52,11 @@ export class LabTerminal extends LitElement {
       .xterm textarea:focus {
         outline: none;
       }
+      /* xterm's own focus shows only as a cursor: the whole terminal gets the page's focus ring */
+      :host(:focus-within) {
+        outline: 2px solid var(--lab-focus);
+        outline-offset: -2px;
+      }
     `,
   ];
 
@@ -56,6 +67,10 @@ export class LabTerminal extends LitElement {
   @consume({ context: localeContext, subscribe: true })
   @state()
   locale: Locale = "en";
+
+  @consume({ context: accessibilitySettingsContext, subscribe: true })
+  @state()
+  accessibility: AccessibilitySettings | undefined;
 
   /** The serial port of the shell shown: 0 (the console), 2 or 3. */
   @property({ type: Number }) port = 0;
@@ -72,7 +87,17 @@ export class LabTerminal extends LitElement {
     this.output = new TerminalOutputController(this, line, this.xterm, greeting);
     new TerminalInputController(this, line, this.xterm);
     new TerminalResizeController(this, line, this.xterm, () => this);
-    this.xterm.onAttach((terminal) => installClipboardShortcuts(terminal));
+    this.xterm.onAttach((terminal) => installTerminalKeys(terminal));
+    // The learner's screen reader setting, on this terminal from the start and whenever it changes.
+    const readerMode = (): void => {
+      const terminal = this.xterm.terminal;
+      const on = this.accessibility?.screenReaderMode ?? false;
+      if (terminal && terminal.options.screenReaderMode !== on) terminal.options.screenReaderMode = on;
+    };
+    this.xterm.onAttach(readerMode);
+    new AccessibilitySettingsController(this, () => this.accessibility, readerMode);
+    // The shell's input says how to leave it (Tab stays the shell's): read after the terminal's name.
+    this.xterm.onAttach((terminal) => terminal.textarea?.setAttribute("aria-describedby", "terminal-help"));
   }
 
   /** Puts the keyboard focus into the terminal. */
@@ -86,7 +111,8 @@ export class LabTerminal extends LitElement {
   }
 
   override render() {
-    return html`<div class="screen" data-testid="terminal"></div>`;
+    return html`<div class="screen" data-testid="terminal"></div>
+      <span id="terminal-help" class="visually-hidden" data-testid="terminal-help">${ACCESS_MESSAGES[this.locale].terminalDescription}</span>`;
   }
 }
 

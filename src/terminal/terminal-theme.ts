@@ -13,8 +13,9 @@ export const terminalOptions: ITerminalOptions = {
   cursorBlink: true,
   cursorStyle: "block",
   scrollback: 5000,
-  // Keeps a DOM copy of the visible rows for screen readers (and for tests that read the screen).
-  screenReaderMode: true,
+  // A DOM copy of the visible rows for screen readers, and their output announced: the learner's
+  // setting switches it on (lab-terminal, from AccessibilitySettings).
+  screenReaderMode: false,
   macOptionIsMeta: true,
   allowProposedApi: false,
   theme: {

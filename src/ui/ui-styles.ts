@@ -61,3 +61,28 @@ export const inlineCodeStyles = css`
     color: var(--lab-text);
   }
 `;
+
+/** Text for assistive technology only: read, not shown. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/** A key to press, drawn as a key cap (the copy and paste hint, the shortcut list). */
+export const kbdStyles = css`
+  kbd {
+    font-family: var(--lab-font-mono);
+    font-size: 0.75rem;
+    padding: 0.05rem 0.3rem;
+    border: 1px solid var(--lab-border-strong);
+    border-bottom-width: 2px;
+    border-radius: 0.3rem;
+    background: var(--lab-surface-raised);
+  }
+`;

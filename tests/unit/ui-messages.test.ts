@@ -2,6 +2,7 @@
 // the browser's language picks the default locale.
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/exercises/locales.ts";
+import { ACCESS_MESSAGES } from "../../src/i18n/access-messages.ts";
 import { UI_MESSAGES, preferredLocale } from "../../src/i18n/ui-messages.ts";
 
 /** Every message as a path and a sample text (functions are called with sample arguments). */
@@ -38,6 +39,17 @@ describe("UI_MESSAGES", () => {
     expect(UI_MESSAGES.en.stepsDone(2, 5)).toBe("2/5 steps");
     expect(UI_MESSAGES.ko.stepOf(1, 3)).toBe("3단계 중 1단계");
     expect(UI_MESSAGES.en.ready("1.2 s", true)).toBe("Ready in 1.2 s (restored snapshot)");
+  });
+});
+
+describe("ACCESS_MESSAGES", () => {
+  it("Korean says everything English says, translated, with the same shortcut keys", () => {
+    const english = flatten(ACCESS_MESSAGES.en);
+    const korean = flatten(ACCESS_MESSAGES.ko);
+    expect([...korean.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [path, text] of korean) expect(text.trim(), path).not.toBe("");
+    const untranslated = [...english].filter(([path, text]) => korean.get(path) === text && /[a-z]{3}/i.test(text) && !path.includes(".keys."));
+    expect(untranslated).toEqual([]);
   });
 });
 
