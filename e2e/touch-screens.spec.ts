@@ -70,6 +70,19 @@ test.describe("on a phone", () => {
     await touch.fontSmaller.tap();
     await expect(rows).toHaveCSS("font-size", "15px");
   });
+
+  test("learner can pinch the terminal to change its text size", async ({ lab, page }) => {
+    const touch = new TouchWorkspace(page);
+    const rows = lab.terminal.locator(".xterm-rows");
+    await expect(rows).toHaveCSS("font-size", "14px");
+    // Spread to about twice as far apart: several steps larger; squeezed back, smaller again.
+    await touch.pinch(lab.terminal, 100, 200);
+    await expect(rows).not.toHaveCSS("font-size", "14px");
+    const larger = parseFloat(await rows.evaluate((element) => getComputedStyle(element).fontSize));
+    expect(larger).toBeGreaterThan(14);
+    await touch.pinch(lab.terminal, 200, 100);
+    await expect(rows).toHaveCSS("font-size", /^1[0-4]px$/);
+  });
 });
 
 test.describe("on a tablet", () => {

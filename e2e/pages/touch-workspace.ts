@@ -67,6 +67,28 @@ export class TouchWorkspace {
 
   private asked = 0;
 
+  /**
+   * Two fingers on the element, spread (or squeezed) from `from` to `to` pixels apart, through the
+   * browser's own touch input (Chromium's DevTools protocol: Playwright's tap is one finger only).
+   */
+  async pinch(target: Locator, from: number, to: number): Promise<void> {
+    const box = await target.boundingBox();
+    if (!box) throw new Error("nothing to pinch: the element is not laid out");
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const fingers = (apart: number) => [
+      { x: x - apart / 2, y, id: 1 },
+      { x: x + apart / 2, y, id: 2 },
+    ];
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(from) });
+    for (let step = 1; step <= 10; step++) {
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: fingers(from + ((to - from) * step) / 10) });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await cdp.detach();
+  }
+
   /** Ctrl (from the bar) and a letter from the touch keyboard, e.g. `a` for the line's start. */
   async control(letter: string): Promise<void> {
     await this.hold("ctrl");

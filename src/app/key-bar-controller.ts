@@ -1,5 +1,5 @@
 // The key bar's state for the terminals' card: the sticky modifiers (on until a terminal used them, or
-// tapped again), the font size (kept across reloads), and the bar's keys typed into the terminal in
+// tapped again), the font size (kept across reloads; a pinch steps it too), and the bar's keys typed into the terminal in
 // front. Listens on the card for the bar's requests and the terminals' "modifiers used".
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { KeyBarEvent, ModifiersUsedEvent, type KeyBarRequest } from "../terminal/terminal-events.ts";
@@ -46,10 +46,18 @@ export class KeyBarController implements ReactiveController {
         this.modifiers = { ...this.modifiers, [request.modifier]: !this.modifiers[request.modifier] };
         break;
       case "font-size":
-        this.fontSize = clampFontSize(this.fontSize + request.step);
-        saveFontSize(this.storage, this.fontSize);
-        break;
+        this.stepFontSize(request.step);
+        return;
     }
+    this.host.requestUpdate();
+  }
+
+  /** One pixel larger or smaller (the bar's buttons, or a pinch), kept for the next visit. */
+  stepFontSize(step: 1 | -1): void {
+    const size = clampFontSize(this.fontSize + step);
+    if (size === this.fontSize) return;
+    this.fontSize = size;
+    saveFontSize(this.storage, size);
     this.host.requestUpdate();
   }
 }

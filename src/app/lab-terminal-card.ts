@@ -15,6 +15,7 @@ import type { LabTerminal } from "../terminal/lab-terminal.ts";
 import "../terminal/lab-terminal-tabs.ts";
 import "../terminal/lab-key-bar.ts";
 import { KeyBarController } from "./key-bar-controller.ts";
+import { PinchZoomController } from "../terminal/pinch-zoom-controller.ts";
 import { TerminalRequestEvent, type TerminalRequest } from "../terminal/terminal-events.ts";
 import { buttonStyles, kbdStyles } from "../ui/ui-styles.ts";
 import { learnerShells } from "../session/learner-shells.ts";
@@ -153,6 +154,8 @@ export class LabTerminalCard extends LitElement {
   constructor() {
     super();
     this.addEventListener(TerminalRequestEvent.type, (event) => this.onRequest(event.request));
+    // Two fingers pinching the terminals change their font size, as the bar's A− and A+ do.
+    new PinchZoomController(this, (step) => this.keys.stepFontSize(step));
   }
 
   override connectedCallback(): void {
