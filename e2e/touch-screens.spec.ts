@@ -22,6 +22,10 @@ test.describe("on a phone", () => {
     // The terminal has the width; the course waits in its drawer.
     await expect(touch.course).toBeHidden();
     await expect(touch.keyBar).toBeVisible();
+    // The header keeps to two rows: the machine's buttons show only their icons, still named aloud.
+    expect((await page.locator("lab-header").boundingBox())!.height).toBeLessThan(100);
+    await expect(page.getByTestId("cold-boot-button")).toHaveAccessibleName("Cold boot");
+    await expect(page.getByTestId("reset-button")).toHaveAccessibleName("Reset machine");
     await touch.openCourse();
     await course.openExercise(PROCESS.id);
     await course.expectStep(PROCESS.id, START.id);

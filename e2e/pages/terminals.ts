@@ -1,6 +1,7 @@
 // Page object for the terminals bar: tabs with their number and place, new terminal, split, a shell in
 // a container, and each terminal's screen (xterm's accessibility tree).
 import { expect, type Locator, type Page } from "@playwright/test";
+import { terminalParts } from "../../src/exercises/terminal-parts.ts";
 import { COMMAND_TIMEOUT_MS } from "./lab-page.ts";
 
 /** The agent reads where the shells are every few seconds; a busy guest takes longer. */
@@ -13,6 +14,7 @@ export class Terminals {
   readonly separator: Locator;
   readonly containerButton: Locator;
   readonly containerMenu: Locator;
+  private markers = 0;
 
   constructor(readonly page: Page) {
     const region = page.getByTestId("terminal-region");
@@ -48,6 +50,30 @@ export class Terminals {
     await this.pane(number).getByTestId("terminal").click();
     await this.page.keyboard.type(command);
     await this.page.keyboard.press("Enter");
+  }
+
+  /** Opens terminal N with the new-terminal button if it has no tab yet (tabs open in number order). */
+  async open(number: number): Promise<void> {
+    for (let opened = await this.tabs.count(); opened < number && (await this.tab(number).count()) === 0; opened++) {
+      await this.newButton.click();
+      await expect(this.tabs).toHaveCount(opened + 1);
+    }
+    await expect(this.tab(number)).toBeVisible();
+  }
+
+  /**
+   * Types a script into the terminals its `# terminal N` lines name, line by line as a learner would,
+   * and after each part waits until that shell has run it: it echoes a number only then (the typed
+   * text itself shows `$((…))`, not the number).
+   */
+  async typeScript(script: string): Promise<void> {
+    for (const part of terminalParts(script)) {
+      await this.open(part.terminal);
+      for (const line of part.text.split("\n").filter((l) => l.trim())) await this.run(part.terminal, line);
+      this.markers++;
+      await this.run(part.terminal, `echo $((${this.markers} + 1000))-settled`);
+      await this.expectScreen(part.terminal, `${this.markers + 1000}-settled`);
+    }
   }
 
   async expectScreen(number: number, text: string | RegExp): Promise<void> {

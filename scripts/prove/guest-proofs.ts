@@ -15,7 +15,7 @@ import { outputText } from "../../src/vm/agent-client.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
 import { fingerprint, fingerprintDiff } from "./guest-fingerprint.ts";
 import { createVm, startVm } from "./guest-vm.ts";
-import { TypedConsole } from "./typed-console.ts";
+import { TypedTerminals } from "./typed-terminals.ts";
 
 export interface ProofProblem {
   /** The step it concerns (proveFresh names it; the others concern the step they were given). */
@@ -58,7 +58,7 @@ async function check(vm: VirtualMachine, checks: readonly LessonCheck[], what: s
 }
 
 /** A fingerprint taken once the guest has stopped changing by itself (a typed command may still be finishing). */
-async function stableFingerprint(vm: VirtualMachine, learner: TypedConsole, what: string): Promise<string> {
+async function stableFingerprint(vm: VirtualMachine, learner: TypedTerminals, what: string): Promise<string> {
   let first = await fingerprint(vm);
   for (let attempt = 0; attempt < 5; attempt++) {
     const again = await fingerprint(vm);
@@ -84,16 +84,15 @@ export async function proveFresh(vm: VirtualMachine, steps: readonly Pick<Proven
   return problems;
 }
 
-/** Types the target's solution at `learner` (the console of `vm`) and proves it as the header says. */
-export async function proveSolution(vm: VirtualMachine, learner: TypedConsole, target: ProvenTarget): Promise<ProofProblem[]> {
+/** Types the target's solution into the terminals of `vm` it names and proves it as the header says. */
+export async function proveSolution(vm: VirtualMachine, learner: TypedTerminals, target: ProvenTarget): Promise<ProofProblem[]> {
   const problems: ProofProblem[] = [];
   if (target.checks.length > 0) {
     const report = await check(vm, target.checks, target.id);
     if (report.passed) problems.push({ beforeSolution: true, message: `passes before its solution is typed:\n${describeReport(report)}` });
   }
 
-  learner.type(target.solution);
-  await learner.settled(`${target.id}'s solution`);
+  await learner.type(target.solution, `${target.id}'s solution`);
   // Taken before the checks run on the solved machine: whatever they change shows below.
   const solved = await stableFingerprint(vm, learner, target.id);
   if (target.checks.length > 0) {
@@ -144,10 +143,9 @@ export async function proveMistake(checks: readonly LessonCheck[], mistake: Mist
   const vm = state ? await createVm({ resume: { state, console: "" } }) : undefined;
   const guest = vm ?? (await startVm());
   try {
-    const typed = new TypedConsole(guest);
+    const typed = new TypedTerminals(guest);
     if (vm) await vm.start();
-    typed.type(mistake.script);
-    await typed.settled(`the mistake "${mistake.why}"`);
+    await typed.type(mistake.script, `the mistake "${mistake.why}"`);
     let report: StepReport | undefined;
     for (let round = 0; round < 2; round++) {
       if (round > 0) await sleep(2000);

@@ -22,7 +22,7 @@ import { localize, type Exercise } from "../../src/exercises/model.ts";
 import { challengesFolder, readCourse, readPack } from "../../src/exercises/pack-folders.ts";
 import { proveFresh, proveMistake, proveSolution, type ProofProblem } from "./guest-proofs.ts";
 import { startVm } from "./guest-vm.ts";
-import { TypedConsole } from "./typed-console.ts";
+import { TypedTerminals } from "./typed-terminals.ts";
 
 export interface ProofFailure {
   /** `content-packs/x/01-y/exercise.md:12`, or the validator's file:line. */
@@ -144,7 +144,7 @@ async function proveExercise(dir: string, exercise: Exercise, tally: Tally, opti
   const before = new Map<string, ArrayBuffer>();
   const vm = await startVm();
   try {
-    const learner = new TypedConsole(vm);
+    const learner = new TypedTerminals(vm);
     const fresh = await problemsOf(() => proveFresh(vm, lesson.steps));
     report(undefined, fresh);
     const doneWhenFresh = new Set(fresh.map((p) => p.step));
@@ -188,7 +188,7 @@ async function proveChallenge(dir: string, challenge: Challenge, tally: Tally, o
   const vm = await startVm();
   let problems: ProofProblem[];
   try {
-    problems = await problemsOf(() => proveSolution(vm, new TypedConsole(vm), lesson));
+    problems = await problemsOf(() => proveSolution(vm, new TypedTerminals(vm), lesson));
   } finally {
     await vm.dispose();
   }

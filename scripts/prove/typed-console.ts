@@ -1,5 +1,8 @@
-// The learner's console as the guest tier and the pack prover drive it: text typed at the prompt, a
-// transcript of what the console printed, and a way to wait until everything typed so far has run.
+// A learner's terminal as the guest tier and the pack prover drive it: text typed at the prompt, a
+// transcript of what the shell printed, and a way to wait until everything typed so far has run.
+// Terminal 1 is the console (ttyS0); terminals 2 and 3 are the login shells on ttyS2 and ttyS3.
+import { terminalPort } from "../../src/exercises/terminal-parts.ts";
+import { isShellPort } from "../../src/vm/emulator-protocol.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
 
 /** CSI sequences (`ESC [ ... letter`): bash's colours and bracketed-paste switches, noise in a failure message. */
@@ -12,11 +15,29 @@ export class TypedConsole {
   private lastOutput = 0;
   private markers = 0;
 
-  constructor(private readonly vm: VirtualMachine) {
-    vm.events.on("console", (bytes) => {
+  private readonly port: number;
+
+  constructor(
+    private readonly vm: VirtualMachine,
+    readonly terminal = 1,
+  ) {
+    this.port = terminalPort(terminal);
+    const printed = (bytes: Uint8Array): void => {
       this.lastOutput = performance.now();
       this.text = (this.text + new TextDecoder().decode(bytes)).slice(-20_000);
-    });
+    };
+    if (this.port === 0) vm.events.on("console", printed);
+    else {
+      if (!isShellPort(this.port) || !vm.shellPorts.includes(this.port)) throw new Error(`this machine has no terminal ${terminal} (no shell on ttyS${this.port})`);
+      vm.events.on("line", ({ port, bytes }) => {
+        if (port === this.port) printed(bytes);
+      });
+    }
+  }
+
+  private send(text: string): void {
+    if (this.port === 0) this.vm.sendConsole(text);
+    else this.vm.sendLine(this.port, text);
   }
 
   /** The last few thousand characters the console printed, without its colour and mode escapes. */
@@ -26,7 +47,7 @@ export class TypedConsole {
 
   /** Types a script at the prompt, as a learner would (lines end with Enter). */
   type(script: string): void {
-    this.vm.sendConsole(`${script}\n`);
+    this.send(`${script}\n`);
   }
 
   /**
@@ -37,7 +58,7 @@ export class TypedConsole {
   async settled(what = "what was typed", timeoutMs = 180_000): Promise<void> {
     this.markers++;
     const marker = `${this.markers + 1000}-settled`;
-    this.vm.sendConsole(`echo $((${this.markers} + 1000))-settled\n`);
+    this.send(`echo $((${this.markers} + 1000))-settled\n`);
     const deadline = performance.now() + timeoutMs;
     while (!this.text.includes(marker)) {
       if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for the console to run ${what}`);

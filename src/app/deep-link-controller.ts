@@ -11,6 +11,8 @@ export interface DeepLinkSource {
   readonly progress: ProgressStore | undefined;
   readonly course: readonly LinkTarget[];
   readonly challenges: readonly { readonly id: string }[];
+  /** Brings the course into sight (out from behind the comparison view, the drawer opened) for a link followed while the page is open. */
+  readonly reveal?: () => void;
 }
 
 export class DeepLinkController implements ReactiveController {
@@ -24,11 +26,11 @@ export class DeepLinkController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener("hashchange", this.follow);
+    window.addEventListener("hashchange", this.followLink);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener("hashchange", this.follow);
+    window.removeEventListener("hashchange", this.followLink);
   }
 
   hostUpdated(): void {
@@ -44,9 +46,17 @@ export class DeepLinkController implements ReactiveController {
     }
   }
 
-  private readonly follow = (): void => {
+  /** Opens the place the address names; true when it named one. */
+  private follow(): boolean {
     const { progress, course, challenges } = this.source();
     const position = parseDeepLink(location.hash, course, challenges);
-    if (position && progress) progress.setPosition(position);
+    if (!position || !progress) return false;
+    progress.setPosition(position);
+    return true;
+  }
+
+  /** A link followed while the page is open: the learner asked to see that place, so show it. */
+  private readonly followLink = (): void => {
+    if (this.follow()) this.source().reveal?.();
   };
 }

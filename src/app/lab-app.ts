@@ -137,7 +137,12 @@ export class LabApp extends LitElement {
     this.addEventListener(NoticeDismissEvent.type, (event) => this.status.dismissNotice(event.index));
     this.addEventListener(FilesDropEvent.type, (event) => this.upload(event.files));
     new ProgressController(this, () => this.progress);
-    new DeepLinkController(this, () => this);
+    new DeepLinkController(this, () => ({
+      progress: this.progress,
+      course: this.course,
+      challenges: this.challenges,
+      reveal: () => this.revealCourse(),
+    }));
     new FocusOnReadyController(this, () => this.status.state?.phase, () => this.terminal?.focus());
     new RegionKeysController(this, { regions: () => this.regions(), onHelp: () => (this.shortcutsOpen = true) });
   }
@@ -238,6 +243,12 @@ export class LabApp extends LitElement {
   private upload(files: readonly File[]): void {
     this.panel = "files";
     void this.fileTransfer?.upload(files, "/root");
+  }
+
+  /** Shows the course: the comparison view gives back its place, and a narrow screen opens the drawer. */
+  private revealCourse(): void {
+    this.comparing = false;
+    if (this.drawer.active) this.drawer.toggle(true);
   }
 
   /** Puts a command at the prompt of the terminal in front, as if typed; the learner presses Enter. */

@@ -11,7 +11,7 @@ import type { OfflineSupport } from "../offline/offline-support.ts";
 import type { ClassClient } from "../classroom/class-client.ts";
 import "../classroom/lab-class-join.ts";
 import "../saved/lab-saved-work-menu.ts";
-import { buttonStyles, kbdStyles, visuallyHiddenStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, compactLabelStyles, kbdStyles, visuallyHiddenStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent, LocaleChangeEvent } from "./lab-events.ts";
 import "../offline/lab-offline-status.ts";
 import "./lab-reset-button.ts";
@@ -41,6 +41,7 @@ export class LabHeader extends LitElement {
     buttonStyles,
     kbdStyles,
     visuallyHiddenStyles,
+    compactLabelStyles,
     css`
       :host {
         display: flex;
@@ -125,6 +126,33 @@ export class LabHeader extends LitElement {
           padding: 0.5rem 0.75rem;
         }
       }
+      /* A phone: the brand and the status share the first row, every control the second (the machine's
+         buttons show their icons only), so the terminal keeps the height. */
+      @media (max-width: 600px) {
+        :host {
+          gap: 0.4rem 0.5rem;
+        }
+        .brand {
+          flex: none;
+          min-width: 0;
+          gap: 0.45rem;
+        }
+        .logo {
+          width: 1.6rem;
+          height: 1.6rem;
+        }
+        h1 {
+          font-size: 1rem;
+        }
+        /* wide enough to push the language and everything after it to the second row */
+        lab-vm-status {
+          flex: 1 1 0;
+          min-width: 9rem;
+        }
+        .actions {
+          gap: 0.35rem;
+        }
+      }
     `,
   ];
 
@@ -180,7 +208,7 @@ export class LabHeader extends LitElement {
           ?disabled=${!this.controllable}
           @click=${() => this.dispatchEvent(new LabActionEvent("cold-boot"))}
         >
-          ${powerIcon} ${m.coldBoot}
+          ${powerIcon} <span class="button-label">${m.coldBoot}</span>
         </button>
       </div>
     `;

@@ -7,7 +7,7 @@ import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
 import { WORKSPACE_MESSAGES } from "../i18n/workspace-messages.ts";
-import { buttonStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, compactLabelStyles } from "../ui/ui-styles.ts";
 import { LabActionEvent } from "./lab-events.ts";
 
 const resetIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
@@ -19,6 +19,7 @@ const resetIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true">
 export class LabResetButton extends LitElement {
   static override styles = [
     buttonStyles,
+    compactLabelStyles,
     css`
       :host {
         display: inline-block;
@@ -67,7 +68,7 @@ export class LabResetButton extends LitElement {
     const ui = UI_MESSAGES[this.locale];
     return html`
       <button data-testid="reset-button" title=${ui.resetMachineTitle} ?disabled=${this.disabled} @click=${() => this.dialog.showModal()}>
-        ${resetIcon} ${ui.resetMachine}
+        ${resetIcon} <span class="button-label">${ui.resetMachine}</span>
       </button>
       <dialog data-testid="reset-dialog" aria-labelledby="reset-title" aria-describedby="reset-body" @close=${this.onClose}>
         <form method="dialog">

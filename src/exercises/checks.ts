@@ -3,6 +3,7 @@
 import type { CheckExpectation, CheckKind } from "./model.ts";
 import type { CheckSpec } from "./schema.ts";
 import { shellQuote } from "../shared/shell-quote.ts";
+import { terminalSwitchProblems } from "./terminal-parts.ts";
 
 /**
  * Shell helpers prepended to every check and answer script (run by bash, and by busybox sh too). They
@@ -40,6 +41,14 @@ lab_ppid() { lab_status "$1" PPid; }
 lab_args() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | sed 's/ $//'; }
 lab_cgroup() { read -r _cg 2>/dev/null <"/proc/$1/cgroup" && echo "${"${_cg#0::}"}"; }
 lab_hostname() { nsenter -t "$1" -u hostname 2>/dev/null; }
+# True when process $1 runs in the learner's terminal $2: its controlling tty (tty_nr in its stat) is
+# that terminal's serial line, major 4, minor 64 + port (1: ttyS0, 2: ttyS2, 3: ttyS3).
+lab_in_terminal() {
+  case "$2" in 1) _t=1088 ;; 2) _t=1090 ;; 3) _t=1091 ;; *) return 1 ;; esac
+  read -r _st 2>/dev/null <"/proc/$1/stat" || return 1
+  set -- ${"${_st##*) }"}
+  [ "$5" = "$_t" ]
+}
 `.trimStart();
 
 export interface CompiledCheck {
@@ -64,6 +73,7 @@ export function compileCheck(spec: CheckSpec): CompiledCheck {
     }
     case "process": {
       const tests: string[] = [];
+      if (spec.terminal !== undefined) tests.push(`lab_in_terminal "$_pid" ${spec.terminal} || continue`);
       if (spec.root !== undefined) tests.push(`lab_root_is "$_pid" ${shellQuote(spec.root)} || continue`);
       for (const [type, want] of Object.entries(spec.namespaces ?? {})) {
         tests.push(
@@ -246,5 +256,6 @@ export function typingHazards(script: string): string[] {
   const syntax = shellSyntaxOnly(script);
   const match = new RegExp(`${COMMAND_POSITION}(${INTERACTIVE_COMMANDS.join("|")})(?![\\w.-])`, "m").exec(syntax);
   if (match) found.push(`runs \`${match[1]}\`, which waits for keys instead of running to the end`);
+  found.push(...terminalSwitchProblems(script));
   return found;
 }

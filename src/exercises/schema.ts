@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { mistakesSchema } from "./mistakes.ts";
 import { ID_PATTERN } from "./sections.ts";
+import { LEARNER_TERMINALS } from "./terminal-parts.ts";
 
 export const NAMESPACE_TYPES = ["cgroup", "ipc", "mnt", "net", "pid", "pid_for_children", "time", "user", "uts"] as const;
 export const CHECK_KINDS = ["shell", "file", "process"] as const;
@@ -79,6 +80,8 @@ const processCheck = z
     nsPid: z.number().int().positive().optional(),
     /** Pattern for the process's cgroup path (/proc/PID/cgroup), e.g. ^/demo$. */
     cgroup: pattern.optional(),
+    /** The learner's terminal (1, 2 or 3) the process must run in: its controlling terminal. */
+    terminal: z.number().int().min(1).max(LEARNER_TERMINALS).optional(),
     hintchecks,
     timeoutMs,
   })

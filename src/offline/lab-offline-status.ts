@@ -63,6 +63,20 @@ export class LabOfflineStatus extends LitElement {
           clip-path: inset(50%);
         }
       }
+      /* A phone keeps every state but saving to its icon, so the header stays two rows high; the words
+         stay for screen readers and the tooltip. */
+      @media (max-width: 600px) {
+        .pill:not([data-offline="saving"]) {
+          padding: 0.3rem 0.45rem;
+        }
+        .pill:not([data-offline="saving"]) .text {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+      }
     `,
   ];
 
@@ -88,7 +102,7 @@ export class LabOfflineStatus extends LitElement {
       default: {
         const { text, title } = this.describe(state);
         return html`<span class="pill" role="status" data-testid="offline-status" data-offline=${state.kind} title=${title}
-          >${state.kind === "ready" ? checkIcon : nothing}<span class="text">${text}</span></span
+          >${state.kind === "ready" ? checkIcon : state.kind === "saving" ? nothing : infoIcon}<span class="text">${text}</span></span
         >`;
       }
     }
@@ -119,6 +133,11 @@ export class LabOfflineStatus extends LitElement {
 
 const checkIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true">
   <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+</svg>`;
+
+const infoIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true">
+  <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" stroke-width="1.4" />
+  <path d="M8 7.2v4M8 4.8v.1" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
 </svg>`;
 
 declare global {

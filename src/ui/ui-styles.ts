@@ -74,6 +74,23 @@ export const visuallyHiddenStyles = css`
   }
 `;
 
+/**
+ * A button's text that gives way to its icon on a phone: hidden from sight below 600 px but still the
+ * button's accessible name, so the header fits in two rows there.
+ */
+export const compactLabelStyles = css`
+  @media (max-width: 600px) {
+    .button-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
+`;
+
 /** A key to press, drawn as a key cap (the copy and paste hint, the shortcut list). */
 export const kbdStyles = css`
   kbd {

@@ -11,7 +11,7 @@ import { formatProblem } from "../../src/exercises/loader.ts";
 import { loadChallengesFromDir } from "../../src/exercises/node-loader.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
 import { proveMistake, proveSolution } from "../../scripts/prove/guest-proofs.ts";
-import { TypedConsole } from "../../scripts/prove/typed-console.ts";
+import { TypedTerminals } from "../../scripts/prove/typed-terminals.ts";
 import { startVm } from "./helpers.ts";
 
 const { challenges, problems } = loadChallengesFromDir();
@@ -38,7 +38,7 @@ for (const challenge of challenges) {
 
     it("fails on a fresh machine, passes after the typed solution, and checking changes nothing", { timeout: SOLUTION_TEST_TIMEOUT_MS }, async () => {
       vm = await startVm();
-      expect(await proveSolution(vm, new TypedConsole(vm), lesson), `challenge ${challenge.folder}`).toEqual([]);
+      expect(await proveSolution(vm, new TypedTerminals(vm), lesson), `challenge ${challenge.folder}`).toEqual([]);
     });
 
     challenge.mistakes.forEach((mistake, index) => {

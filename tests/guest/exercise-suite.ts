@@ -19,7 +19,7 @@ import { localize } from "../../src/exercises/model.ts";
 import { loadExercisesFromDir } from "../../src/exercises/node-loader.ts";
 import { fingerprint } from "../../scripts/prove/guest-fingerprint.ts";
 import { proveFresh, proveMistake, proveSolution } from "../../scripts/prove/guest-proofs.ts";
-import { TypedConsole } from "../../scripts/prove/typed-console.ts";
+import { TypedTerminals } from "../../scripts/prove/typed-terminals.ts";
 import { startVm } from "./helpers.ts";
 
 const { exercises, problems } = loadExercisesFromDir();
@@ -113,13 +113,13 @@ export function exerciseSuite(part: number, parts: number): void {
 
     describe.sequential(`exercise ${exercise.folder}`, () => {
       let vm: VirtualMachine | undefined;
-      let learner: TypedConsole;
+      let learner: TypedTerminals;
       /** Per step id: the guest as the previous steps' solutions left it, for that step's mistakes. */
       const before = new Map<string, ArrayBuffer>();
 
       beforeAll(async () => {
         vm = await startVm();
-        learner = new TypedConsole(vm);
+        learner = new TypedTerminals(vm);
       });
 
       afterAll(async () => {
