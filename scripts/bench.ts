@@ -2,8 +2,8 @@
 // with a verdict (a Markdown table, with the machine it ran on), then every figure as one JSON object.
 // `npm run bench -- --readme` also rewrites the README's table from this run. Performance goals live
 // here, not in tests: timings on a shared 2-core machine are noisy, so this reports figures for a person
-// to read and never fails on a slow day. BENCH_RUNS (default 10) and BENCH_PARTS (node,chromium,serve)
-// shorten a run.
+// to read and never fails on a slow day. BENCH_RUNS (default 10) and BENCH_PARTS (node,chaos,chromium,
+// serve) shorten a run.
 // Needs public/guest (bash images/build.sh) and, for the browser figures, dist/ (npx vite build) and
 // Debian's chromium; a part that cannot run is reported as skipped with the reason.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -21,6 +21,7 @@ import { goalInputs } from "./bench-inputs.ts";
 import { writeReadmeTable } from "./bench-readme.ts";
 import { freeMemoryAfterExercise, measureContainerStart } from "./bench-containers.ts";
 import { measureSavedWork } from "./bench-saved-work.ts";
+import { measureChaos } from "./bench-chaos.ts";
 import { measureLiveClass } from "./bench-class.ts";
 import { measureClassroomServe } from "./bench-serve.ts";
 import { bundleReport } from "./bundle-report.ts";
@@ -166,7 +167,7 @@ function listFiles(dir: string): string[] {
   });
 }
 
-const parts = new Set((process.env.BENCH_PARTS ?? "node,chromium,serve").split(","));
+const parts = new Set((process.env.BENCH_PARTS ?? "node,chaos,chromium,serve").split(","));
 const skipped = (part: string): { skipped: string } => ({ skipped: `not in BENCH_PARTS (${part})` });
 const manifest = parseManifest(await new NodeAssetSource().loadManifest());
 let node: Record<string, unknown> = skipped("node");
@@ -183,6 +184,11 @@ if (parts.has("node")) {
   secondVm = await measureSecondVm(manifest).catch(failed);
   process.stderr.write("bench: saving, resuming and moving files in Node (about 20 s)...\n");
   savedWork = await measureSavedWork(manifest).catch(failed);
+}
+let chaos: Record<string, unknown> = skipped("chaos");
+if (parts.has("chaos")) {
+  process.stderr.write("bench: the chaos suite (memory hog, full disk, kill -9 -1, binary output, agent killed, fork bomb, panic, save under I/O; a few minutes)...\n");
+  chaos = await measureChaos(manifest).catch((error: unknown) => ({ skipped: error instanceof Error ? error.message : String(error) }));
 }
 let chromium: Record<string, unknown> = skipped("chromium");
 if (parts.has("chromium")) {
@@ -219,6 +225,7 @@ const result = {
   containers,
   secondVm,
   savedWork,
+  chaos,
   chromium,
   classroomServe,
   liveClass,

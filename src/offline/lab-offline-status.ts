@@ -8,7 +8,7 @@ import type { Locale } from "../exercises/locales.ts";
 import { localeContext } from "../i18n/locale-context.ts";
 import { UI_MESSAGES } from "../i18n/ui-messages.ts";
 import type { OfflineState, OfflineSupport } from "./offline-support.ts";
-import { buttonStyles } from "../ui/ui-styles.ts";
+import { buttonStyles, hiddenFromSight } from "../ui/ui-styles.ts";
 import { OfflineStatusController } from "./offline-status-controller.ts";
 
 @customElement("lab-offline-status")
@@ -56,11 +56,7 @@ export class LabOfflineStatus extends LitElement {
           padding: 0.3rem 0.45rem;
         }
         [data-offline="ready"] .text {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
+          ${hiddenFromSight}
         }
       }
       /* A phone keeps every state but saving to its icon, so the header stays two rows high; the words
@@ -70,11 +66,7 @@ export class LabOfflineStatus extends LitElement {
           padding: 0.3rem 0.45rem;
         }
         .pill:not([data-offline="saving"]) .text {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
+          ${hiddenFromSight}
         }
       }
     `,

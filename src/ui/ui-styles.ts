@@ -62,15 +62,20 @@ export const inlineCodeStyles = css`
   }
 `;
 
+/** The declarations that take text out of sight but leave it to screen readers (and to a button's name). */
+export const hiddenFromSight = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 /** Text for assistive technology only: read, not shown. */
 export const visuallyHiddenStyles = css`
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${hiddenFromSight}
   }
 `;
 
@@ -81,12 +86,7 @@ export const visuallyHiddenStyles = css`
 export const compactLabelStyles = css`
   @media (max-width: 600px) {
     .button-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${hiddenFromSight}
     }
   }
 `;
