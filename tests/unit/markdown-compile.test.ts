@@ -1,8 +1,10 @@
 // The course's markdown, compiled at build time into the tree the page renders: CommonMark (with GFM
 // tables) as micromark reads it, no source positions, and every construct the page cannot show
 // reported at its line in the file.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileMarkdown } from "../../src/exercises/markdown-compile.ts";
+import type { MarkdownBlock, MarkdownInline } from "../../src/exercises/markdown-model.ts";
 
 /** Plain text is a bare string in the tree. */
 const text = (value: string) => value;
@@ -116,5 +118,44 @@ describe("problems, at the file's line", () => {
 
   it("an id on a heading inside a step", () => {
     expect(problemsOf("### Inner {#inner}")).toEqual([{ line: 20, message: expect.stringMatching(/only a step's `##` heading carries an id/) as string }]);
+  });
+});
+
+describe("any text", () => {
+  /** Every node is one the page's renderer draws, with the fields it reads. */
+  function expectRenderable(blocks: readonly MarkdownBlock[]): void {
+    const inlines = (nodes: readonly MarkdownInline[]): void => {
+      for (const node of nodes) {
+        if (typeof node === "string") continue;
+        expect(["inlineCode", "strong", "emphasis", "link", "break"]).toContain(node.type);
+        if (node.type === "link") expect(node.url).toMatch(/^https?:\/\//i);
+        if ("children" in node) inlines(node.children);
+      }
+    };
+    for (const block of blocks) {
+      expect(["paragraph", "heading", "list", "blockquote", "code", "table", "thematicBreak"]).toContain(block.type);
+      if (block.type === "paragraph" || block.type === "heading") inlines(block.children);
+      if (block.type === "list") block.items.forEach(expectRenderable);
+      if (block.type === "blockquote") expectRenderable(block.children);
+      if (block.type === "table") block.rows.flat().forEach(inlines);
+    }
+  }
+
+  it("compiles to a renderable tree, or reports problems within the text's lines, never throws", () => {
+    const piece = fc.constantFrom("# ", "- ", "1. ", "> ", "**", "*", "_", "`", "```\n", "\n", "\n\n", "  ", "|", "|---|", "[a](", ")", "](http://x)", "<b>", "![i](p)", "\\", "&lt;", "{#x}", "가", "word ");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 40 }), fc.integer({ min: 1, max: 500 }), (parts, firstLine) => {
+        const markdown = parts.join("");
+        const { tree, problems } = compileMarkdown(markdown, firstLine);
+        const lines = markdown.split("\n").length;
+        for (const problem of problems) {
+          expect(problem.line).toBeGreaterThanOrEqual(firstLine);
+          expect(problem.line).toBeLessThan(firstLine + lines);
+        }
+        expectRenderable(tree);
+        expect(JSON.stringify(tree)).not.toContain('"position"');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
