@@ -9,13 +9,8 @@ import { compileMarkdown } from "./markdown-compile.ts";
 import type { MarkdownTree } from "./markdown-model.ts";
 
 export type RawBlock =
-  | {
-      readonly kind: "markdown";
-      /** The markdown text as written. */
-      readonly value: string;
-      readonly content: MarkdownTree;
-      readonly line: number;
-    }
+  /** Prose, compiled; `line` is its first line in the file. */
+  | { readonly kind: "markdown"; readonly content: MarkdownTree; readonly line: number }
   /** A placeholder; `value` is the command id. */
   | { readonly kind: "command"; readonly value: string; readonly line: number };
 
@@ -60,7 +55,7 @@ export function parseBody(body: string, firstLine: number): ParsedBody {
       const line = textLine + leading;
       const compiled = compileMarkdown(markdown, line);
       problems.push(...compiled.problems);
-      blocks.push({ kind: "markdown", value: markdown, content: compiled.tree, line });
+      blocks.push({ kind: "markdown", content: compiled.tree, line });
     }
     text = [];
   };
