@@ -118,6 +118,16 @@ test("learner can click a command to paste it at the prompt, and run it with Ent
   await course.expectStepDone();
 });
 
+test("learner can read a step's numbered points as a list", async ({ labPage: lab, course, page }) => {
+  // src/content/11-mini-runtime/en.md, step "runtime": three numbered points after two commands.
+  await page.goto("./#/mini-runtime/2");
+  await lab.expectReady("restore");
+  await course.expectStep("mini-runtime", "runtime");
+  const points = course.step.getByRole("list").filter({ hasText: "overlay" }).getByRole("listitem");
+  await expect(points).toHaveText([/^The container's root filesystem is an overlay/, /^Its cgroup under/, /^unshare creates new PID, mount/]);
+  await expect(points.first().locator("strong")).toHaveText("overlay");
+});
+
 test("learner is told when stored progress cannot be read, and the course still works", async ({ labPage: lab, course, page }) => {
   await page.addInitScript(() => localStorage.setItem("isolation-lab.progress.v1", "{not json"));
   await lab.open();

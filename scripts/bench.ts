@@ -155,7 +155,7 @@ function sizes(manifest: GuestManifest): Record<string, unknown> {
     snapshotZstdBytes: manifest.files.state.size,
     jsBundleGzipBytes: bundleGzip,
     firstLoadTransferBytes: firstLoad,
-    // Module by module: the course ships as JSON, and buildOnlyModules (yaml, zod) is empty.
+    // Module by module: the course ships as JSON, and buildOnlyModules (yaml, zod, the markdown parser) is empty.
     jsBundleContents: bundleReport(dist),
   };
 }

@@ -1,13 +1,13 @@
 // What the page's JavaScript is made of, for `npm run bench`: read from dist/.vite/bundle-contents.json
 // (written by scripts/build/bundle-contents-plugin.ts) and summed by npm package, with the project's own
-// modules listed and the packages the page must never ship (the content loader's YAML parser and schema
-// validator, which run at build time only) looked for by name.
+// modules listed and the packages the page must never ship (the content loader's YAML parser, schema
+// validator and markdown parser, which run at build time only) looked for by name.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { BUNDLE_CONTENTS_FILE, packageOf, type BundleChunk } from "./build/bundle-contents-plugin.ts";
 
-/** Packages that belong to the build (src/exercises/loader.ts), not to the page. */
-export const BUILD_ONLY_PACKAGES = ["yaml", "zod"] as const;
+/** Packages that belong to the build (src/exercises/loader.ts and its markdown compiler), not to the page. */
+export const BUILD_ONLY_PACKAGES: readonly RegExp[] = [/^yaml$/, /^zod$/, /^micromark(?:-|$)/, /^mdast-util-/];
 
 export interface BundleReport {
   readonly chunks: readonly {
@@ -31,7 +31,7 @@ export function summarizeBundle(chunks: readonly BundleChunk[]): BundleReport {
       const name = packageOf(module.id);
       if (name === undefined) ownModules.push(module);
       else packages.set(name, (packages.get(name) ?? 0) + module.bytes);
-      if (name !== undefined && (BUILD_ONLY_PACKAGES as readonly string[]).includes(name)) buildOnly.push(module.id);
+      if (name !== undefined && BUILD_ONLY_PACKAGES.some((pattern) => pattern.test(name))) buildOnly.push(module.id);
     }
     return {
       file: chunk.file,

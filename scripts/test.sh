@@ -7,5 +7,5 @@ check_node
 bash images/install-host-deps.sh --with-browser
 install_npm_packages
 bash images/build.sh
-step "Running npm run verify (typecheck, lint, unit, guest and e2e tests)"
+step "Running npm run verify (typecheck, lint, unit, browser, guest and e2e tests)"
 npm run verify

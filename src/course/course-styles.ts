@@ -58,10 +58,55 @@ export const proseStyles = css`
   p {
     margin: 0.5rem 0;
   }
+  h5,
+  h6 {
+    margin: 0.7rem 0 0.3rem;
+    font-size: 0.9rem;
+  }
   ul,
   ol {
     margin: 0.4rem 0;
     padding-left: 1.3rem;
+  }
+  li > ul,
+  li > ol {
+    margin: 0.2rem 0;
+  }
+  blockquote {
+    margin: 0.6rem 0;
+    padding: 0.1rem 0 0.1rem 0.8rem;
+    border-left: 3px solid var(--lab-border);
+    color: var(--lab-text-muted);
+  }
+  hr {
+    border: none;
+    border-top: 1px solid var(--lab-border);
+    margin: 0.8rem 0;
+  }
+  /* A wide table scrolls on its own instead of widening the panel. */
+  .table-scroll {
+    overflow-x: auto;
+    margin: 0.6rem 0;
+  }
+  table {
+    border-collapse: collapse;
+    font-size: 0.9rem;
+  }
+  th,
+  td {
+    padding: 0.3rem 0.6rem;
+    border-bottom: 1px solid var(--lab-border);
+    text-align: left;
+    vertical-align: top;
+  }
+  th {
+    font-weight: 600;
+  }
+  .align-center {
+    text-align: center;
+  }
+  .align-right {
+    text-align: right;
   }
   pre {
     padding: 0.6rem 0.8rem;

@@ -180,7 +180,7 @@ export class LabCourseStep extends LitElement {
     const m = UI_MESSAGES[this.locale];
     return blocks.map((block) =>
       block.kind === "markdown"
-        ? renderMarkdown(block.markdown)
+        ? renderMarkdown(block.content)
         : html`<button
             class="command"
             data-testid="command"

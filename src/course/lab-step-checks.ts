@@ -12,7 +12,7 @@ import { UI_MESSAGES } from "../i18n/ui-messages.ts";
 import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { CheckNowEvent } from "./course-events.ts";
 import { sectionStyles } from "./course-styles.ts";
-import { renderInline } from "./markdown.ts";
+import { renderInline } from "./inline-markdown.ts";
 
 type CheckView = { readonly status: "pending" } | { readonly status: "passed" | "failed"; readonly result: CheckResult };
 

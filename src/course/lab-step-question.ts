@@ -18,7 +18,7 @@ import { buttonStyles, inlineCodeStyles } from "../ui/ui-styles.ts";
 import { AnswerAcceptedEvent, CourseActivityEvent } from "./course-events.ts";
 import { FeedbackRevealController } from "./feedback-reveal-controller.ts";
 import { sectionStyles } from "./course-styles.ts";
-import { renderInline } from "./markdown.ts";
+import { renderInline } from "./inline-markdown.ts";
 import { answerKey } from "./progress.ts";
 import { progressContext } from "./progress-context.ts";
 import { ProgressController } from "./progress-controller.ts";

@@ -1,78 +1,75 @@
-// A small markdown renderer for the exercises' prose, producing Lit templates: every piece of text is
-// bound as text, so content can never inject HTML. Supports what the content uses: paragraphs,
-// headings, bullet and numbered lists, fenced code, `code`, **strong**, *emphasis* and http(s) links.
+// Renders the course's prose, compiled at build time into a tree (src/exercises/markdown-model.ts), as
+// Lit templates. Every piece of text is bound as text and every element is written here, so content can
+// never inject HTML (no unsafeHTML), and the page ships no markdown parser.
 import { html, nothing, type TemplateResult } from "lit";
-// The validator (src/exercises/emphasis.ts) reports every asterisk this pattern leaves as text.
-import { INLINE_MARKDOWN as INLINE } from "../exercises/emphasis.ts";
+import type { MarkdownBlock, MarkdownInline, MarkdownTree, TableAlign } from "../exercises/markdown-model.ts";
 
-type Inline = TemplateResult | string;
-
-export function renderInline(text: string): Inline[] {
-  const parts: Inline[] = [];
-  let last = 0;
-  for (const match of text.matchAll(INLINE)) {
-    const index = match.index;
-    if (index > last) parts.push(text.slice(last, index));
-    if (match[2] !== undefined) parts.push(html`<code>${match[2]}</code>`);
-    else if (match[3] !== undefined) parts.push(html`<strong>${renderInline(match[3])}</strong>`);
-    else if (match[4] !== undefined) parts.push(html`<em>${renderInline(match[4])}</em>`);
-    else if (match[5] !== undefined) parts.push(html`<a href=${match[6]!} target="_blank" rel="noopener noreferrer">${match[5]}</a>`);
-    last = index + match[0].length;
-  }
-  if (last < text.length) parts.push(text.slice(last));
-  return parts;
+export function renderMarkdown(tree: MarkdownTree): TemplateResult {
+  return tree.length > 0 ? html`${tree.map((node) => renderBlock(node, false))}` : html`${nothing}`;
 }
 
-export function renderMarkdown(markdown: string): TemplateResult {
-  const lines = markdown.replace(/\r\n/g, "\n").split("\n");
-  const blocks: TemplateResult[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (!line.trim()) {
-      i++;
-      continue;
+/** `tight`: inside an item of a tight list, where a paragraph is its text alone (as CommonMark's HTML). */
+function renderBlock(node: MarkdownBlock, tight: boolean): TemplateResult {
+  switch (node.type) {
+    case "paragraph":
+      return tight ? html`${renderInlines(node.children)}` : html`<p>${renderInlines(node.children)}</p>`;
+    case "heading":
+      return renderHeading(node.depth, renderInlines(node.children));
+    case "list": {
+      const items = node.items.map((item) => html`<li>${item.map((child) => renderBlock(child, node.spread !== true))}</li>`);
+      if (!node.ordered) return html`<ul>${items}</ul>`;
+      return node.start !== undefined ? html`<ol start=${node.start}>${items}</ol>` : html`<ol>${items}</ol>`;
     }
-    const fence = /^\s*```/.exec(line);
-    if (fence) {
-      const code: string[] = [];
-      i++;
-      while (i < lines.length && !/^\s*```/.test(lines[i]!)) code.push(lines[i++]!);
-      i++;
-      blocks.push(html`<pre><code>${code.join("\n")}</code></pre>`);
-      continue;
-    }
-    const heading = /^(#{1,6})\s+(.*?)\s*(\{#[\w-]+\})?$/.exec(line);
-    if (heading) {
-      blocks.push(html`<h4>${renderInline(heading[2]!)}</h4>`);
-      i++;
-      continue;
-    }
-    const bullet = /^\s*[-*]\s+/;
-    const numbered = /^\s*\d+\.\s+/;
-    if (bullet.test(line) || numbered.test(line)) {
-      const marker = bullet.test(line) ? bullet : numbered;
-      const items: string[] = [];
-      while (i < lines.length && lines[i]!.trim()) {
-        const current = lines[i]!;
-        if (marker.test(current)) items.push(current.replace(marker, ""));
-        else if (items.length > 0) items[items.length - 1] += ` ${current.trim()}`;
-        i++;
-      }
-      const rendered = items.map((item) => html`<li>${renderInline(item)}</li>`);
-      blocks.push(marker === bullet ? html`<ul>${rendered}</ul>` : html`<ol>${rendered}</ol>`);
-      continue;
-    }
-    const paragraph: string[] = [];
-    while (i < lines.length && lines[i]!.trim() && !/^\s*```/.test(lines[i]!) && !/^#{1,6}\s/.test(lines[i]!) && !bullet.test(lines[i]!)) {
-      paragraph.push(lines[i]!.trim());
-      i++;
-    }
-    if (paragraph.length === 0) {
-      i++;
-      continue;
-    }
-    blocks.push(html`<p>${renderInline(paragraph.join(" "))}</p>`);
+    case "blockquote":
+      return html`<blockquote>${node.children.map((child) => renderBlock(child, false))}</blockquote>`;
+    case "code":
+      return html`<pre><code>${node.value}</code></pre>`;
+    case "table":
+      return renderTable(node.align, node.rows);
+    case "thematicBreak":
+      return html`<hr />`;
   }
-  return blocks.length > 0 ? html`${blocks}` : html`${nothing}`;
+}
+
+/** The step's title is an h3: the prose's own headings sit below it (`###` and above are h4). */
+function renderHeading(depth: number, content: TemplateResult[]): TemplateResult {
+  if (depth <= 3) return html`<h4>${content}</h4>`;
+  if (depth === 4) return html`<h5>${content}</h5>`;
+  return html`<h6>${content}</h6>`;
+}
+
+function renderTable(align: readonly TableAlign[], rows: readonly (readonly (readonly MarkdownInline[])[])[]): TemplateResult {
+  const [head, ...body] = rows;
+  // A class, not a style attribute: the Content-Security-Policy allows no inline styles.
+  const cls = (column: number): string => (align[column] ? `align-${align[column]}` : "");
+  return html`<div class="table-scroll">
+    <table>
+      <thead>
+        <tr>${(head ?? []).map((cell, i) => html`<th scope="col" class=${cls(i)}>${renderInlines(cell)}</th>`)}</tr>
+      </thead>
+      <tbody>
+        ${body.map((row) => html`<tr>${row.map((cell, i) => html`<td class=${cls(i)}>${renderInlines(cell)}</td>`)}</tr>`)}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function renderInlines(nodes: readonly MarkdownInline[]): TemplateResult[] {
+  return nodes.map(renderInlineNode);
+}
+
+function renderInlineNode(node: MarkdownInline): TemplateResult {
+  if (typeof node === "string") return html`${node}`;
+  switch (node.type) {
+    case "inlineCode":
+      return html`<code>${node.value}</code>`;
+    case "strong":
+      return html`<strong>${renderInlines(node.children)}</strong>`;
+    case "emphasis":
+      return html`<em>${renderInlines(node.children)}</em>`;
+    case "break":
+      return html`<br />`;
+    case "link":
+      return html`<a href=${node.url} target="_blank" rel="noopener noreferrer">${renderInlines(node.children)}</a>`;
+  }
 }

@@ -19,7 +19,8 @@ import type { Locale } from "./locales.ts";
 import { mistakeProblems, toMistakes } from "./mistakes.ts";
 import type { ExerciseCheck } from "./model.ts";
 import { DEFAULT_CHECK_TIMEOUT_MS } from "./schema.ts";
-import { parseBody } from "./sections.ts";
+import type { MarkdownTree } from "./markdown-model.ts";
+import { parseBody, type RawBlock } from "./sections.ts";
 
 /** The language-neutral file of every challenge folder. */
 export const CHALLENGE_FILE = "challenge.md";
@@ -110,8 +111,8 @@ class ChallengeFolderLoader extends ContentFolderLoader<Challenge, SharedChallen
         this.problem(name, block.line, "a challenge gives no commands: state the goal and leave the way to the learner (hints may name tools)");
       }
     }
-    const goal = body.intro.map((b) => b.value).join("\n\n");
-    if (!goal.trim()) this.problem(name, file.bodyLine, "the goal is missing: write it as the text before the `{#solution}` section");
+    const goal = prose(body.intro);
+    if (goal.length === 0) this.problem(name, file.bodyLine, "the goal is missing: write it as the text before the `{#solution}` section");
     const solution = body.sections.find((s) => s.id === SOLUTION_SECTION);
     for (const section of body.sections) {
       if (section.id && section.id !== SOLUTION_SECTION) {
@@ -134,7 +135,7 @@ class ChallengeFolderLoader extends ContentFolderLoader<Challenge, SharedChallen
       checks: data.checks,
       hints: data.hints,
       solutionTitle: solution.title,
-      explanation: solution.blocks.map((b) => b.value).join("\n\n"),
+      explanation: prose(solution.blocks),
     };
   }
 
@@ -166,4 +167,9 @@ class ChallengeFolderLoader extends ContentFolderLoader<Challenge, SharedChallen
       }
     }
   }
+}
+
+/** The compiled prose of a challenge's blocks (a command among them is reported, and stops the load). */
+function prose(blocks: readonly RawBlock[]): MarkdownTree {
+  return blocks.flatMap((block) => (block.kind === "markdown" ? block.content : []));
 }

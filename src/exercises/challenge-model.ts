@@ -2,6 +2,7 @@
 // guest like a step, with hints that unlock one at a time and a reference solution. No DOM here.
 import type { ChallengeTopic } from "./challenge-schema.ts";
 import type { Locale } from "./locales.ts";
+import type { MarkdownTree } from "./markdown-model.ts";
 import type { Mistake } from "./mistakes.ts";
 import type { ExerciseCheck, LessonCheck, LocalizedCheckText } from "./model.ts";
 
@@ -9,13 +10,13 @@ export interface LocalizedChallengeText {
   readonly locale: Locale;
   readonly title: string;
   readonly summary: string;
-  /** Markdown: what the learner must reach. */
-  readonly goal: string;
+  /** What the learner must reach. */
+  readonly goal: MarkdownTree;
   readonly checks: Readonly<Record<string, LocalizedCheckText>>;
   readonly hints: Readonly<Record<string, string>>;
-  /** The heading and markdown of the `{#solution}` section: why the reference solution works. */
+  /** The heading and prose of the `{#solution}` section: why the reference solution works. */
   readonly solutionTitle: string;
-  readonly explanation: string;
+  readonly explanation: MarkdownTree;
 }
 
 export interface Challenge {
@@ -42,13 +43,13 @@ export interface ChallengeLesson {
   readonly title: string;
   readonly summary: string;
   readonly minutes?: number;
-  readonly goal: string;
+  readonly goal: MarkdownTree;
   readonly checks: readonly LessonCheck[];
   /** Hint texts, in the order they unlock. */
   readonly hints: readonly string[];
   readonly solution: string;
   readonly solutionTitle: string;
-  readonly explanation: string;
+  readonly explanation: MarkdownTree;
 }
 
 export function localizeChallenge(challenge: Challenge, locale: Locale): ChallengeLesson {

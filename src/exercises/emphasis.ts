@@ -1,7 +1,9 @@
-// Emphasis markup that a learner would see as stray asterisks. Two rules, in both languages:
-// - the course's renderer (src/course/markdown.ts, which uses INLINE_MARKDOWN below) pairs `**...**`
-//   and `*...*` only around text without another asterisk; every `*` it does not pair is shown as a
-//   literal asterisk (an unclosed `**`, `**a *b* c**`, `**...*(...)*`);
+// Emphasis markup that a learner would see as stray asterisks, in the short texts (titles, summaries,
+// labels, hints, prompts: one line of inline markdown each; the prose is checked as CommonMark by
+// markdown-compile.ts). Two rules, in both languages:
+// - the short texts' renderer (src/course/inline-markdown.ts, which uses INLINE_MARKDOWN below) pairs
+//   `**...**` and `*...*` only around text without another asterisk; every `*` it does not pair is
+//   shown as a literal asterisk (an unclosed `**`, `**a *b* c**`, `**...*(...)*`);
 // - CommonMark (how the files read on a forge or in an editor) does not close emphasis right after
 //   punctuation and right before a letter, which bites Korean: `**격리(isolation)**되어`.
 

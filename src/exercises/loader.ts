@@ -206,9 +206,9 @@ class FolderLoader extends ContentFolderLoader<Exercise, SharedExercise, Localiz
       locale,
       title: data.title.trim(),
       summary: data.summary.trim(),
-      intro: body.intro.map(toMarkdownBlock),
+      intro: proseBlocks(body.intro),
       steps,
-      ...(recap ? { recap: { title: recap.title, blocks: recap.blocks.map(toMarkdownBlock) } } : {}),
+      ...(recap ? { recap: { title: recap.title, blocks: proseBlocks(recap.blocks) } } : {}),
     };
   }
 
@@ -374,7 +374,7 @@ class FolderLoader extends ContentFolderLoader<Exercise, SharedExercise, Localiz
     const unplaced = new Map(commands);
     const out: ContentBlock[] = [];
     for (const block of section.blocks) {
-      if (block.kind === "markdown") out.push({ kind: "markdown", markdown: block.value });
+      if (block.kind === "markdown") out.push({ kind: "markdown", content: block.content });
       else {
         out.push({ kind: "command", id: block.value, command: commands.get(block.value)! });
         unplaced.delete(block.value);
@@ -385,6 +385,7 @@ class FolderLoader extends ContentFolderLoader<Exercise, SharedExercise, Localiz
   }
 }
 
-function toMarkdownBlock(block: RawBlock): ContentBlock {
-  return { kind: "markdown", markdown: block.value };
+/** The prose of the introduction or the recap (a command there is reported, and stops the load). */
+function proseBlocks(blocks: readonly RawBlock[]): ContentBlock[] {
+  return blocks.flatMap((block): ContentBlock[] => (block.kind === "markdown" ? [{ kind: "markdown", content: block.content }] : []));
 }

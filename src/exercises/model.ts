@@ -1,11 +1,12 @@
 // The loaded, validated form of an exercise: what the UI renders and the check runner executes. The
 // loader (loader.ts) builds it from the markdown files in src/content/; nothing here touches the DOM.
 import type { Locale } from "./locales.ts";
+import type { MarkdownTree } from "./markdown-model.ts";
 import type { Mistake } from "./mistakes.ts";
 
-/** A piece of a step's prose: markdown to render, or a command the learner can click to paste. */
+/** A piece of a step's prose: markdown (compiled to a tree) to render, or a command the learner can click to paste. */
 export type ContentBlock =
-  | { readonly kind: "markdown"; readonly markdown: string }
+  | { readonly kind: "markdown"; readonly content: MarkdownTree }
   | { readonly kind: "command"; readonly id: string; readonly command: string };
 
 /** What a check's result must show. Patterns are JavaScript regular expressions (multiline flag). */

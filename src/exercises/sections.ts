@@ -3,15 +3,16 @@
 //
 //   ## Find the process from the host {#find-from-host}
 //
-// and a line `{{command ID}}` places one of the step's clickable commands (from exercise.md).
-import { paragraphEmphasisProblems } from "./emphasis.ts";
+// and a line `{{command ID}}` places one of the step's clickable commands (from exercise.md). The prose
+// between them is compiled to the tree the page renders (markdown-compile.ts).
+import { compileMarkdown } from "./markdown-compile.ts";
+import type { MarkdownTree } from "./markdown-model.ts";
 
-export interface RawBlock {
-  readonly kind: "markdown" | "command";
-  /** Markdown text, or the command id for a placeholder. */
-  readonly value: string;
-  readonly line: number;
-}
+export type RawBlock =
+  /** Prose, compiled; `line` is its first line in the file. */
+  | { readonly kind: "markdown"; readonly content: MarkdownTree; readonly line: number }
+  /** A placeholder; `value` is the command id. */
+  | { readonly kind: "command"; readonly value: string; readonly line: number };
 
 export interface RawSection {
   readonly id: string;
@@ -47,23 +48,20 @@ export function parseBody(body: string, firstLine: number): ParsedBody {
   let fence: string | undefined;
 
   const flush = (): void => {
-    const markdown = text.join("\n").trim();
-    if (markdown) blocks.push({ kind: "markdown", value: markdown, line: textLine });
+    // Leading blank lines are dropped, and the block's line moves with them.
+    const leading = text.findIndex((line) => line.trim() !== "");
+    const markdown = leading < 0 ? "" : text.slice(leading).join("\n").trimEnd();
+    if (markdown) {
+      const line = textLine + leading;
+      const compiled = compileMarkdown(markdown, line);
+      problems.push(...compiled.problems);
+      blocks.push({ kind: "markdown", content: compiled.tree, line });
+    }
     text = [];
-  };
-
-  let paragraph: { text: string; line: number }[] = [];
-  const checkParagraph = (): void => {
-    problems.push(...paragraphEmphasisProblems(paragraph));
-    paragraph = [];
   };
 
   body.split("\n").forEach((line, index) => {
     const lineNo = firstLine + index;
-    if (fence === undefined && !FENCE.test(line)) {
-      if (line.trim() === "") checkParagraph();
-      else paragraph.push({ text: line, line: lineNo });
-    } else checkParagraph();
     const fenceMatch = FENCE.exec(line);
     if (fenceMatch) {
       const marker = fenceMatch[1]!;
@@ -105,7 +103,6 @@ export function parseBody(body: string, firstLine: number): ParsedBody {
     text.push(line);
   });
   flush();
-  checkParagraph();
   if (fence !== undefined) problems.push({ line: firstLine, message: `a code block opened with ${fence} is never closed` });
   return { intro, sections, problems };
 }

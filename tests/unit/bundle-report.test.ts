@@ -33,4 +33,24 @@ describe("the bundle report", () => {
     });
     expect(report.buildOnlyModules).toEqual(["node_modules/zod/v4/core.js"]);
   });
+
+  it("counts the markdown parser (micromark, mdast utilities) as build-only, not the page's renderer", () => {
+    const report = summarizeBundle([
+      {
+        file: "assets/course.js",
+        bytes: 30,
+        modules: [
+          { id: "node_modules/micromark/lib/parse.js", bytes: 10 },
+          { id: "node_modules/micromark-extension-gfm-table/lib/syntax.js", bytes: 5 },
+          { id: "node_modules/mdast-util-from-markdown/lib/index.js", bytes: 10 },
+          { id: "src/course/markdown.ts", bytes: 5 },
+        ],
+      },
+    ]);
+    expect(report.buildOnlyModules).toEqual([
+      "node_modules/micromark/lib/parse.js",
+      "node_modules/micromark-extension-gfm-table/lib/syntax.js",
+      "node_modules/mdast-util-from-markdown/lib/index.js",
+    ]);
+  });
 });

@@ -81,9 +81,11 @@ describe("challenge loader", () => {
     const ko = localizeChallenge(challenge, "ko");
     expect(ko.title).toBe("자기 이름");
     expect(ko.hints).toEqual(["Think about UTS.", "`unshare --uts`"]);
-    expect(ko.goal).toBe("Give a **sleep** its own hostname.");
+    expect(ko.goal).toEqual([
+      { type: "paragraph", children: ["Give a ", { type: "strong", children: ["sleep"] }, " its own hostname."] },
+    ]);
     expect(ko.solutionTitle).toBe("풀이");
-    expect(ko.explanation).toBe("The UTS namespace holds the hostname.");
+    expect(ko.explanation).toEqual([{ type: "paragraph", children: ["The UTS namespace holds the hostname."] }]);
     expect(ko.checks[1]).toMatchObject({ id: "sleeping", label: "a sleep runs", hint: "start one" });
   });
 

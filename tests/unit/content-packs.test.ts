@@ -49,7 +49,8 @@ describe("content packs", () => {
     const alone = loadCourseWithPacks(course, []);
     expect(result.exercises.slice(0, -1).map((e) => e.id)).toEqual(alone.exercises.map((e) => e.id));
     expect(result.exercises.at(-1)).toMatchObject({ id: "hostname-box", folder: "01-hostname-box" });
-  });
+    // Two loads of the whole course (every prose block parsed as markdown): room for a busy machine.
+  }, 20_000);
 
   it("finds packs in content-packs/ and in LAB_CONTENT_PACKS", () => {
     const packsDir = mkdtempSync(path.join(tmpdir(), "lab-packs-"));

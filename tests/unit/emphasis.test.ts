@@ -2,7 +2,7 @@
 // would not close, reported at the line they are on, in any language.
 import { describe, expect, it } from "vitest";
 import { inlineEmphasisProblems, paragraphEmphasisProblems, type ProseLine } from "../../src/exercises/emphasis.ts";
-import { renderInline } from "../../src/course/markdown.ts";
+import { renderInline } from "../../src/course/inline-markdown.ts";
 
 function lines(text: string, first = 10): ProseLine[] {
   return text.split("\n").map((line, index) => ({ text: line, line: first + index }));

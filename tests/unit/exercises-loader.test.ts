@@ -2,6 +2,7 @@
 // reported (file, line of the front matter key, field, and a message that says what to do).
 import { describe, expect, it } from "vitest";
 import { formatProblem, loadExercises, type ContentFile, type ContentProblem } from "../../src/exercises/loader.ts";
+import type { MarkdownTree } from "../../src/exercises/markdown-model.ts";
 import { localize } from "../../src/exercises/model.ts";
 
 /** expect.stringMatching, typed (it returns `any`). */
@@ -76,6 +77,11 @@ function problemsOf(overrides: Record<string, string | undefined>): ContentProbl
 }
 
 /** The 1-based line of the first occurrence of `needle` in `text`. */
+/** One paragraph of plain text, as the loader compiles it. */
+function prose(text: string): MarkdownTree {
+  return [{ type: "paragraph", children: [text] }];
+}
+
 function lineOf(text: string, needle: string, from = 0): number {
   const index = text.indexOf(needle, from);
   if (index < 0) throw new Error(`"${needle}" not in text`);
@@ -101,17 +107,17 @@ describe("a valid exercise", () => {
   it("localizes: prose with commands in place, unplaced commands last, labels and hints merged", () => {
     const [exercise] = loadExercises(files()).exercises;
     const lesson = localize(exercise!, "en");
-    expect(lesson.intro).toEqual([{ kind: "markdown", markdown: "Intro text." }]);
+    expect(lesson.intro).toEqual([{ kind: "markdown", content: prose("Intro text.") }]);
     expect(lesson.steps[0]).toMatchObject({ id: "start", title: "Start something", solution: "sleep 100 &" });
     expect(lesson.steps[0]!.blocks).toEqual([
-      { kind: "markdown", markdown: "Prose before." },
+      { kind: "markdown", content: prose("Prose before.") },
       { kind: "command", id: "run", command: "sleep 100 &" },
-      { kind: "markdown", markdown: "Prose after." },
+      { kind: "markdown", content: prose("Prose after.") },
       { kind: "command", id: "look", command: "ps" },
     ]);
     expect(lesson.steps[0]!.checks[0]).toMatchObject({ id: "running", label: "sleep runs", hint: "start it", kind: "process" });
     expect(lesson.steps[1]!.question).toMatchObject({ prompt: "Which kernel?", hint: "uname -r", answer: "uname -r" });
-    expect(lesson.recap).toEqual({ title: "Recap", blocks: [{ kind: "markdown", markdown: "Done." }] });
+    expect(lesson.recap).toEqual({ title: "Recap", blocks: [{ kind: "markdown", content: prose("Done.") }] });
   });
 
   it("ignores headings inside code blocks", () => {
@@ -441,7 +447,7 @@ describe("locales", () => {
   });
 
   it("asterisks the course would show, in the prose and in a label, in either language", () => {
-    const ko = KO.replace("Question time.", "컨테이너는 **호스트의 커널을 공유합니다*(커널 공유,\nsharing the kernel)*.");
+    const ko = KO.replace("Question time.", "컨테이너는 **호스트의 커널을 공유합니다(커널 공유,\nsharing the kernel)**입니다. 그리고 *열린");
     const en = EN.replace("running: { label: sleep runs, hint: start it }", "running: { label: sleep **runs, hint: start it }");
     expect(problemsOf({ "ko.md": ko, "en.md": en })).toEqual([
       {
@@ -450,8 +456,19 @@ describe("locales", () => {
         field: "steps.start.checks.running.label",
         message: matching(/^stray `\*\*`/),
       },
-      { file: "src/content/01-demo/ko.md", line: lineOf(ko, "컨테이너는 **"), message: matching(/^stray `\*` near "컨테이너는/) },
-      { file: "src/content/01-demo/ko.md", line: lineOf(ko, "sharing the kernel)*"), message: matching(/^stray `\*`/) },
+      { file: "src/content/01-demo/ko.md", line: lineOf(ko, "컨테이너는 **"), message: matching(/^stray `\*\*` near "컨테이너는/) },
+      // Two mistakes on one line are one report, the more specific one.
+      { file: "src/content/01-demo/ko.md", line: lineOf(ko, "sharing the kernel)**"), message: matching(/^`\*\*` after "\)" and right before "입"/) },
+    ]);
+  });
+
+  it("markdown the course cannot show, at its line in the file", () => {
+    const en = EN.replace("Prose after.", "Prose after.\n\n- a list\n  <b>raw</b> and ![a picture](p.png)\n\n[away](ftp://example.org)");
+    expect(problemsOf({ "en.md": en })).toEqual([
+      { file: "src/content/01-demo/en.md", line: lineOf(en, "<b>raw</b>"), message: matching(/^raw HTML/) },
+      { file: "src/content/01-demo/en.md", line: lineOf(en, "<b>raw</b>"), message: matching(/^raw HTML/) },
+      { file: "src/content/01-demo/en.md", line: lineOf(en, "<b>raw</b>"), message: matching(/^images are not shown/) },
+      { file: "src/content/01-demo/en.md", line: lineOf(en, "[away]"), message: matching(/not an http\(s\) address/) },
     ]);
   });
 

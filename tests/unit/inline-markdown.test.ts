@@ -1,6 +1,6 @@
-// The prose renderer: content text is always bound as text (never parsed as HTML).
+// The short texts' renderer (labels, hints, prompts): content text is always bound as text.
 import { describe, expect, it } from "vitest";
-import { renderInline, renderMarkdown } from "../../src/course/markdown.ts";
+import { renderInline } from "../../src/course/inline-markdown.ts";
 
 describe("renderInline", () => {
   it("keeps HTML in content as plain text", () => {
@@ -16,12 +16,5 @@ describe("renderInline", () => {
   it("links only http(s) addresses", () => {
     expect(renderInline("[x](javascript:alert(1))").every((p) => typeof p === "string")).toBe(true);
     expect(renderInline("[x](https://example.org)").some((p) => typeof p !== "string")).toBe(true);
-  });
-});
-
-describe("renderMarkdown", () => {
-  it("renders paragraphs, lists and code without throwing", () => {
-    const result = renderMarkdown("para one\nstill one\n\n- a\n- b\n\n1. x\n2. y\n\n```\n<b>code</b>\n```\n## Head {#id}");
-    expect(result.values).toHaveLength(1);
   });
 });
