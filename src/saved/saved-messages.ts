@@ -123,6 +123,8 @@ const en: SavedMessages = {
         return "The browser's storage is full, so the machine could not be saved. The previous save and your course progress are kept. Free some space (or export the machine to a file) and save again.";
       case "storage-unavailable":
         return "This browser does not let the page store the machine (private window or disabled storage). Your course progress is kept; use Export machine to keep the machine as a file.";
+      case "storage-blocked":
+        return "Another tab runs an older version of the lab and keeps the browser's storage for itself, so the machine could not be saved. The previous save and your course progress are kept. Close or reload that tab and save again.";
       case "save-failed":
         return "The machine could not be saved. The previous save and your course progress are kept.";
       case "saved-corrupt":
@@ -226,6 +228,8 @@ const ko: SavedMessages = {
         return "브라우저 저장 공간이 가득 차서 머신을 저장하지 못했습니다. 이전에 저장한 머신과 코스 진도는 그대로 남아 있습니다. 공간을 확보하거나 머신을 파일로 내보낸 뒤 다시 저장해 주세요.";
       case "storage-unavailable":
         return "이 브라우저에서는 페이지가 머신을 저장할 수 없습니다(시크릿 창이거나 사이트 데이터 저장이 꺼져 있음). 코스 진도는 유지되며, 머신은 ‘머신 내보내기’로 파일로 보관할 수 있습니다.";
+      case "storage-blocked":
+        return "다른 탭에서 이전 버전의 랩이 브라우저 저장 공간을 붙잡고 있어 머신을 저장하지 못했습니다. 이전에 저장한 머신과 코스 진도는 그대로 남아 있습니다. 그 탭을 닫거나 새로 고친 뒤 다시 저장해 주세요.";
       case "save-failed":
         return "머신을 저장하지 못했습니다. 이전에 저장한 머신과 코스 진도는 그대로 남아 있습니다.";
       case "saved-corrupt":

@@ -23,7 +23,7 @@ export type SavedWorkPhase =
   | { readonly kind: "running"; readonly lastSavedAt?: Date; readonly saving: boolean };
 
 export type SavedWorkProblem =
-  | { readonly kind: "quota" | "storage-unavailable" | "save-failed"; readonly detail: string }
+  | { readonly kind: "quota" | "storage-unavailable" | "storage-blocked" | "save-failed"; readonly detail: string }
   /** The saved machine cannot be resumed: the page waits for "Start fresh". */
   | { readonly kind: "saved-corrupt"; readonly detail: string }
   | { readonly kind: "saved-incompatible"; readonly mismatch: StateMismatch }
@@ -342,6 +342,7 @@ function storeProblem(error: unknown): SavedWorkProblem {
   if (error instanceof MachineStoreError) {
     if (error.kind === "quota") return { kind: "quota", detail };
     if (error.kind === "unavailable") return { kind: "storage-unavailable", detail };
+    if (error.kind === "blocked") return { kind: "storage-blocked", detail };
   }
   return { kind: "save-failed", detail };
 }
