@@ -10,7 +10,8 @@ import { stateMismatch, type StateMismatch } from "../vm/manifest.ts";
 import type { DownloadFile } from "../ui/download-file.ts";
 import { errorText } from "../shared/error-text.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
-import { decodeMachine, encodeMachine, looksLikeMachine, MachineFileError, MAX_HEADER_BYTES, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
+import { looksLikeMachine, MachineFileError, MAX_HEADER_BYTES, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
+import { inPlacePacking, type MachinePacking } from "./machine-packer.ts";
 import { MachineStoreError, type MachineStore } from "./machine-store.ts";
 import { encodeProgressFile, parseProgressFile, ProgressFileError, progressFromStoredForm, type Learner } from "./progress-file.ts";
 
@@ -44,6 +45,8 @@ export type WorkChange = "step-done" | "input" | "output";
 export interface SavedWorkOptions {
   readonly session: VmSession;
   readonly store: MachineStore;
+  /** Where machines are packed and unpacked (the page: a worker); defaults to this thread. */
+  readonly packing?: MachinePacking;
   readonly progress: ProgressStore;
   /** Exercise ids and their step ids, to count the steps of this course an imported file has done. */
   readonly course: ReadonlyMap<string, readonly string[]>;
@@ -62,9 +65,11 @@ export class SavedWork {
   private offered: Uint8Array | undefined;
   private saving: Promise<boolean> | undefined;
   private readonly now: () => Date;
+  private readonly packing: MachinePacking;
 
   constructor(private readonly options: SavedWorkOptions) {
     this.now = options.now ?? (() => new Date());
+    this.packing = options.packing ?? inPlacePacking;
   }
 
   get phase(): SavedWorkPhase {
@@ -108,7 +113,7 @@ export class SavedWork {
     if (!bytes || this.currentPhase.kind !== "offer") return;
     const savedAt = this.currentPhase.savedAt;
     try {
-      const saved = await decodeMachine(bytes, await this.options.session.maxStateBytes().catch(() => undefined));
+      const saved = await this.packing.unpack(bytes, await this.options.session.maxStateBytes().catch(() => undefined));
       this.offered = undefined;
       this.setPhase({ kind: "running", lastSavedAt: savedAt, saving: false });
       void this.options.session.resume({ state: saved.state, console: saved.header.console });
@@ -243,7 +248,7 @@ export class SavedWork {
   private async importMachine(fileName: string, bytes: Uint8Array, maxStateBytes: number | undefined): Promise<void> {
     let saved;
     try {
-      saved = await decodeMachine(bytes, maxStateBytes);
+      saved = await this.packing.unpack(bytes, maxStateBytes);
     } catch (error) {
       const kind = error instanceof MachineFileError && error.kind === "not-a-machine" ? "import-unknown" : "import-corrupt";
       return this.report({ kind, fileName, detail: errorText(error) });
@@ -304,8 +309,9 @@ export class SavedWork {
 
   private async packMachine(at: Date, withProgress: boolean): Promise<Uint8Array> {
     const session = this.options.session;
+    // The page's only part in a save: v86 serializes in the emulator's worker, the packing happens in its own.
     const [state, origin] = await Promise.all([session.saveState(), session.origin()]);
-    return encodeMachine({
+    return this.packing.pack({
       state,
       origin,
       savedAt: at,
