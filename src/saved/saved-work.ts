@@ -4,6 +4,7 @@
 // Every failure becomes a SavedWorkProblem the page shows; none of them loses what was already kept:
 // the course progress lives in localStorage on its own, and a failed save keeps the previous one.
 import { isRunning, type VmSession } from "../session/vm-session.ts";
+import { isRunaway, readLearnerLoad } from "../session/runaway-processes.ts";
 import { countDone, mergeProgress, reconcileProgress, serializeProgress, type Progress } from "../course/progress.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { stateMismatch, type StateMismatch } from "../vm/manifest.ts";
@@ -38,6 +39,12 @@ export type SavedWorkNotice =
 export interface SavedWorkEvents {
   change: void;
 }
+
+/**
+ * Who asked for a save: the learner (the Save button), or the autosave, which never replaces the saved
+ * machine with one whose shell is buried under runaway processes (the earlier save stays).
+ */
+export type SaveReason = "learner" | "automatic";
 
 /** What changed in the learner's work (see SavedWork.watchWork). */
 export type WorkChange = "step-done" | "input" | "output";
@@ -163,10 +170,13 @@ export class SavedWork {
     };
   }
 
-  /** Saves the running machine into the browser; resolves false (with a problem to show) when it could not. */
-  save(): Promise<boolean> {
+  /**
+   * Saves the running machine into the browser; resolves false when it did not: with a problem to show
+   * when it could not, without one when an automatic save was skipped (see SaveReason).
+   */
+  save(reason: SaveReason = "learner"): Promise<boolean> {
     if (!this.canSave) return Promise.resolve(false);
-    this.saving ??= this.saveNow().finally(() => {
+    this.saving ??= this.saveNow(reason).finally(() => {
       this.saving = undefined;
       this.setSaving(false);
     });
@@ -286,7 +296,8 @@ export class SavedWork {
     return countDone(reconcileProgress(merged, this.options.course));
   }
 
-  private async saveNow(): Promise<boolean> {
+  private async saveNow(reason: SaveReason): Promise<boolean> {
+    if (reason === "automatic" && (await this.learnerRunaway())) return false;
     this.setSaving(true);
     const at = this.now();
     let bytes: Uint8Array;
@@ -318,6 +329,20 @@ export class SavedWork {
       console: session.consoleText(),
       ...(withProgress ? { progress: this.progressWithLearner() } : {}),
     });
+  }
+
+  /**
+   * Whether the learner's processes fill their cgroup right now (a fork bomb), by the runaway banner's
+   * own test. A guest that does not answer counts as not runaway: the save goes ahead.
+   */
+  private async learnerRunaway(): Promise<boolean> {
+    const agent = this.options.session.vm?.agent;
+    if (!agent) return false;
+    try {
+      return isRunaway(undefined, await readLearnerLoad(agent, 5000));
+    } catch {
+      return false;
+    }
   }
 
   private refuse(problem: SavedWorkProblem): void {
