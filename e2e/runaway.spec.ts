@@ -41,7 +41,11 @@ test("learner can resume a machine saved during a fork bomb", async ({ lab, page
   await saved.save();
 
   await lab.reload();
-  await expect(saved.resumeOffer).toBeVisible();
+  // Before resuming, the learner learns how old the save is, that later work is not in it, and that it
+  // was taken under a fork bomb (with the way out).
+  await expect(saved.resumeOffer).toContainText(/saved .+ ago\)/);
+  await expect(saved.resumeOffer).toContainText("What you did after that save is not in it");
+  await expect(saved.resumeOffer.getByTestId("resume-runaway")).toContainText("Stop runaway processes");
   await saved.resumeButton.click();
   await expect(lab.status).toHaveAttribute("data-phase", "ready", { timeout: NOTICE_TIMEOUT_MS });
   // The resumed machine's cgroup is still full: the page offers the way out instead of a dead shell.

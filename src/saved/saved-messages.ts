@@ -25,6 +25,8 @@ export interface SavedMessages {
   readonly resumeHeading: string;
   /** `age`: how long ago, as formatAge() words it. */
   readonly resumeBody: (savedAt: string, age: string) => string;
+  /** Added to the offer when the machine was saved under a fork bomb. */
+  readonly resumeRunaway: string;
   readonly resume: string;
   readonly startFresh: string;
   readonly startFreshTitle: string;
@@ -113,6 +115,8 @@ const en: SavedMessages = {
   resumeHeading: "Your saved machine",
   resumeBody: (savedAt, age) =>
     `Resume your saved machine (saved ${savedAt}, ${age}), or start from a fresh one. What you did after that save is not in it.`,
+  resumeRunaway:
+    "It was saved while runaway processes filled your shell: once it is resumed, Stop runaway processes gives you the shell back. Or start fresh.",
   resume: "Resume",
   startFresh: "Start fresh",
   startFreshTitle: "Start from the pristine machine; your saved machine is replaced the next time the machine is saved",
@@ -218,6 +222,7 @@ const ko: SavedMessages = {
   resumeHeading: "저장해 둔 머신",
   resumeBody: (savedAt, age) =>
     `저장해 둔 머신(${savedAt} 저장, ${age})을 이어서 쓰거나, 새 머신으로 시작할 수 있습니다. 저장한 뒤에 한 작업은 이 머신에 들어 있지 않습니다.`,
+  resumeRunaway: "이 머신은 셸에서 프로세스가 폭주하던 중에 저장되었습니다. 이어서 한 뒤 ‘폭주 프로세스 중지’를 누르면 셸을 되찾을 수 있습니다. 새로 시작해도 됩니다.",
   resume: "이어서 하기",
   startFresh: "새로 시작",
   startFreshTitle: "처음 상태의 머신으로 시작합니다. 저장해 둔 머신은 다음에 저장할 때 덮어씁니다",

@@ -4,7 +4,7 @@
 // Every failure becomes a SavedWorkProblem the page shows; none of them loses what was already kept:
 // the course progress lives in localStorage on its own, and a failed save keeps the previous one.
 import { isRunning, type VmSession } from "../session/vm-session.ts";
-import { isRunaway, readLearnerLoad } from "../session/runaway-processes.ts";
+import { learnerRunawayNow } from "../session/runaway-processes.ts";
 import { countDone, mergeProgress, reconcileProgress, serializeProgress, type Progress } from "../course/progress.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { stateMismatch, type StateMismatch } from "../vm/manifest.ts";
@@ -19,8 +19,11 @@ import { encodeProgressFile, parseProgressFile, ProgressFileError, progressFromS
 export type SavedWorkPhase =
   /** Looking for a saved machine before the first one starts. */
   | { readonly kind: "checking" }
-  /** A saved machine waits for the learner to resume it or start fresh. */
-  | { readonly kind: "offer"; readonly savedAt: Date }
+  /**
+   * A saved machine waits for the learner to resume it or start fresh; `learnerRunaway`: it was saved
+   * while a fork bomb filled the learner's cgroup (resumed, it needs the runaway stop).
+   */
+  | { readonly kind: "offer"; readonly savedAt: Date; readonly learnerRunaway: boolean }
   /** A machine runs (or starts); lastSavedAt is the time of the machine in the browser, if any. */
   | { readonly kind: "running"; readonly lastSavedAt?: Date; readonly saving: boolean };
 
@@ -111,7 +114,7 @@ export class SavedWork {
     const mismatch = stateMismatch(header.origin, await this.options.session.origin().catch(() => header.origin));
     if (mismatch) return this.refuse({ kind: "saved-incompatible", mismatch });
     this.offered = bytes;
-    this.setPhase({ kind: "offer", savedAt: new Date(header.savedAt) });
+    this.setPhase({ kind: "offer", savedAt: new Date(header.savedAt), learnerRunaway: header.learnerRunaway === true });
   }
 
   /** Resumes the machine offered at startup. */
@@ -187,7 +190,7 @@ export class SavedWork {
   async exportMachine(): Promise<DownloadFile | undefined> {
     const at = this.now();
     try {
-      const bytes = await this.packMachine(at, true);
+      const bytes = await this.packMachine(at, true, await this.learnerRunaway());
       return { name: `isolation-lab-machine-${fileStamp(at)}.islab`, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" }) };
     } catch (error) {
       this.report({ kind: "save-failed", detail: errorText(error) });
@@ -297,12 +300,13 @@ export class SavedWork {
   }
 
   private async saveNow(reason: SaveReason): Promise<boolean> {
-    if (reason === "automatic" && (await this.learnerRunaway())) return false;
+    const runaway = await this.learnerRunaway();
+    if (reason === "automatic" && runaway) return false;
     this.setSaving(true);
     const at = this.now();
     let bytes: Uint8Array;
     try {
-      bytes = await this.packMachine(at, false);
+      bytes = await this.packMachine(at, false, runaway);
     } catch (error) {
       this.report({ kind: "save-failed", detail: errorText(error) });
       return false;
@@ -318,7 +322,7 @@ export class SavedWork {
     return true;
   }
 
-  private async packMachine(at: Date, withProgress: boolean): Promise<Uint8Array> {
+  private async packMachine(at: Date, withProgress: boolean, learnerRunaway: boolean): Promise<Uint8Array> {
     const session = this.options.session;
     // The page's only part in a save: v86 serializes in the emulator's worker, the packing happens in its own.
     const [state, origin] = await Promise.all([session.saveState(), session.origin()]);
@@ -328,6 +332,7 @@ export class SavedWork {
       savedAt: at,
       console: session.consoleText(),
       ...(withProgress ? { progress: this.progressWithLearner() } : {}),
+      learnerRunaway,
     });
   }
 
@@ -339,7 +344,7 @@ export class SavedWork {
     const agent = this.options.session.vm?.agent;
     if (!agent) return false;
     try {
-      return isRunaway(undefined, await readLearnerLoad(agent, 5000));
+      return await learnerRunawayNow(agent);
     } catch {
       return false;
     }

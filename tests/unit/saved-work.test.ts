@@ -126,11 +126,23 @@ describe("SavedWork under a fork bomb", () => {
     expect(work.problem).toBeUndefined();
   });
 
-  it("saves the machine as it is when the learner asks for it", async () => {
+  it("saves the machine as it is when the learner asks for it, and the next page's offer says so", async () => {
     const { session, store, work } = savable();
     session.processes = 500;
     expect(await work.save()).toBe(true);
     expect(store.bytes).toBeDefined();
+
+    const nextPage = new SavedWork({ session: session as unknown as VmSession, store, progress: new ProgressStore(undefined), course: new Map() });
+    await nextPage.startup();
+    expect(nextPage.phase).toMatchObject({ kind: "offer", learnerRunaway: true });
+  });
+
+  it("offers a machine saved with a healthy shell without the warning", async () => {
+    const { session, store, work } = savable();
+    expect(await work.save()).toBe(true);
+    const nextPage = new SavedWork({ session: session as unknown as VmSession, store, progress: new ProgressStore(undefined), course: new Map() });
+    await nextPage.startup();
+    expect(nextPage.phase).toMatchObject({ kind: "offer", learnerRunaway: false });
   });
 });
 
