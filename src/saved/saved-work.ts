@@ -154,8 +154,8 @@ export class SavedWork {
 
   /**
    * Calls `listener` when the learner's work changes: "step-done" when a step of the course is done,
-   * "input" when the learner types into the console, "output" whenever the console shows something
-   * (a command still working). The autosave decides from these when to save.
+   * "input" when the learner types into any of their terminals, "output" whenever the console shows
+   * something (a command still working). The autosave decides from these when to save.
    */
   watchWork(listener: (change: WorkChange) => void): Unsubscribe {
     let done = countDone(this.options.progress.progress);
