@@ -12,6 +12,9 @@ test("learner can save the machine and resume it after a reload", async ({ lab, 
   await lab.run("echo persisted-$((6*7)) > /root/keep.txt; echo wrote-it");
   await lab.expectScreenToShow("wrote-it");
   await saved.save();
+  // The state was compressed and hashed in a worker of its own, not on the page's thread.
+  const packingWorkers = (): number => page.workers().filter((w) => /machine-pack-worker/.test(w.url())).length;
+  expect(packingWorkers()).toBe(1);
 
   await lab.reload();
   // The page offers the saved machine instead of starting a fresh one.
@@ -20,6 +23,7 @@ test("learner can save the machine and resume it after a reload", async ({ lab, 
   await saved.resumeButton.click();
   await lab.expectReady("restore");
   await expect(saved.resumeOffer).toHaveCount(0);
+  expect(packingWorkers()).toBe(1); // unpacked there too
   // The terminal shows what it showed when the machine was saved, and the machine is the same one.
   await lab.expectScreenToShow("wrote-it");
   await lab.run("cat /root/keep.txt");

@@ -2,6 +2,7 @@
 // shell is (read by the agent), a shell opened inside a container, a split view, and a layout that
 // survives a reload.
 import { expect, test } from "./fixtures.ts";
+import { SavedWorkPage } from "./pages/saved-work.ts";
 import { PLACE_TIMEOUT_MS, Terminals } from "./pages/terminals.ts";
 
 test("learner can work in three terminals at once, one of them inside a container", async ({ lab, page }) => {
@@ -96,3 +97,22 @@ test("learner can keep working in a terminal whose shell ended: a fresh shell co
   await expect(terminals.tabs).toHaveCount(2);
   await terminals.expectPlace(2, "host");
 });
+
+test("learner can reload and find what they typed only in the second terminal", async ({ lab, page }) => {
+  test.setTimeout(300_000);
+  const terminals = new Terminals(page);
+  const saved = new SavedWorkPage(page);
+  await terminals.newButton.click();
+  await terminals.expectPlace(2, "host");
+  await terminals.run(2, "echo typed-in-two-$((40 + 2)) > /root/two.txt; echo wrote-two");
+  await terminals.expectScreen(2, "wrote-two");
+  // Nothing was typed in terminal 1: the autosave counts terminal 2's typing as work, and saves once it is quiet.
+  await saved.expectSaved();
+
+  await lab.reload();
+  await saved.resumeButton.click();
+  await lab.expectReady("restore");
+  await lab.run("cat /root/two.txt");
+  await lab.expectScreenToShow("typed-in-two-42");
+});
+

@@ -12,6 +12,7 @@ import { reportProgress } from "./classroom/progress-reporter.ts";
 import { OfflineSupport } from "./offline/offline-support.ts";
 import { IndexedDbMachineStore } from "./saved/machine-store.ts";
 import { SavedWork } from "./saved/saved-work.ts";
+import { workerMachinePacking } from "./saved/worker-machine-packing.ts";
 import { AccessibilitySettings } from "./ui/accessibility-settings.ts";
 import { FetchAssetSource } from "./session/fetch-asset-source.ts";
 import { createWorkerMachine } from "./vm/worker-emulator.ts";
@@ -35,7 +36,16 @@ const challenges = new Set(CHALLENGES.map((c) => c.id));
 // static hosting answers 404 and nothing changes. Progress events go out only after the learner joins.
 const classClient = new ClassClient(new URL(document.baseURI), localStorageOrUndefined());
 // Exported files carry the name and id the learner joined the class with, for the grader.
-const savedWork = new SavedWork({ session, store: new IndexedDbMachineStore(), progress, course, challenges, learner: () => classClient.learner });
+// Saved machines are packed (compressed, hashed) in a worker of their own, off the page's thread.
+const savedWork = new SavedWork({
+  session,
+  store: new IndexedDbMachineStore(),
+  packing: workerMachinePacking(),
+  progress,
+  course,
+  challenges,
+  learner: () => classClient.learner,
+});
 app.course = EXERCISES;
 app.packIndex = PACK_INDEX;
 app.challenges = CHALLENGES;

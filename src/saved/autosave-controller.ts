@@ -1,9 +1,10 @@
 // Saves the learner's machine without being asked, so a reload loses as little as possible: as soon as
-// a step of the course is done; when the console has been quiet for a while after the learner typed
-// (output of a command still at work postpones it); every few minutes while the page is visible;
+// a step of the course is done; when the console has been quiet for a while after the learner typed in
+// any terminal (output of a command still at work postpones it); every few minutes while the page is visible;
 // and, as an attempt only, when the page is hidden (a browser does not wait for a save when a page
-// closes, so the page never promises that one).
-// A save costs the page a pause (v86 serializes ~34 MB) plus compression, so it waits for quiet instead
+// closes, so the page never promises that one). A machine under a fork bomb is not saved automatically
+// (see SaveReason): the saved one from before the bomb stays.
+// A save costs the guest a pause (v86 serializes ~34 MB) plus compression in a worker, so it waits for quiet instead
 // of saving on every change. A reactive controller: its timers and subscriptions live while its element
 // is on the page and follow the SavedWork it is given.
 import type { ReactiveControllerHost } from "lit";
@@ -74,7 +75,7 @@ export class AutosaveController extends SourceBoundController<SavedWork> {
     this.changed = false;
     clearTimeout(this.idle);
     this.idle = undefined;
-    void this.current?.save();
+    void this.current?.save("automatic");
   }
 
   private stopTimers(): void {

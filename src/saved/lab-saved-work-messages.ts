@@ -26,6 +26,9 @@ export class LabSavedWorkMessages extends LitElement {
       :host([hidden]) {
         display: none;
       }
+      .runaway {
+        margin: 0.4rem 0 0;
+      }
       details {
         margin-top: 0.4rem;
         font-size: 0.8rem;
@@ -68,6 +71,7 @@ export class LabSavedWorkMessages extends LitElement {
       ${phase.kind === "offer"
         ? html`<lab-banner tone="info" heading=${m.resumeHeading} data-testid="resume-offer" role="status">
             ${m.resumeBody(formatTime(phase.savedAt, this.locale), formatAge(phase.savedAt, this.locale))}
+            ${phase.learnerRunaway ? html`<p class="runaway" data-testid="resume-runaway">${m.resumeRunaway}</p>` : nothing}
             <button slot="actions" class="primary" data-testid="resume-button" @click=${() => void work.resumeSaved()}>${m.resume}</button>
             <button slot="actions" data-testid="start-fresh-button" title=${m.startFreshTitle} @click=${() => work.startFresh()}>
               ${m.startFresh}

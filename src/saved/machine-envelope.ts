@@ -32,6 +32,8 @@ const header = object({
   console: string(),
   /** The course progress (progress.ts's stored form) when the file was exported; absent in the browser's own copy. */
   progress: optional(unknown()),
+  /** Present when runaway processes (a fork bomb) filled the learner's cgroup as the machine was saved. */
+  learnerRunaway: optional(literal(true)),
 });
 
 export type MachineHeader = Infer<typeof header>;
@@ -58,6 +60,8 @@ export interface EncodeMachineInput {
   readonly savedAt: Date;
   readonly console: string;
   readonly progress?: unknown;
+  /** Runaway processes filled the learner's cgroup at the save (the resume offer warns of it). */
+  readonly learnerRunaway?: boolean;
 }
 
 /** Packs a v86 state with its header. */
@@ -71,6 +75,7 @@ export async function encodeMachine(input: EncodeMachineInput): Promise<Uint8Arr
     state: { rawSize: raw.length, compressedSize: compressed.length, sha256: digest },
     console: consoleTail(input.console),
     ...(input.progress === undefined ? {} : { progress: input.progress }),
+    ...(input.learnerRunaway ? { learnerRunaway: true as const } : {}),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const length = new Uint8Array(4);

@@ -1,6 +1,11 @@
 // Where the browser keeps the learner's saved machine: one record in IndexedDB (localStorage is far too
-// small for ~10 MB). A save is one put in one transaction, so a save that fails (a full disk, a quota)
-// leaves the previous saved machine intact.
+// small for ~10 MB), through `idb`. A save is one put in one transaction that must commit, so a save that
+// fails (a full disk, a quota) leaves the previous saved machine intact.
+// The connection is shared with other tabs of the lab: when one of them (a newer build) upgrades the
+// database or deletes it, this tab closes its connection at once so that tab is not blocked, and opens a
+// new one on its next use. When this tab is the one blocked (an older tab keeps the database open), the
+// save fails with a problem that says so instead of waiting forever.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from "idb";
 import { LabError } from "../shared/lab-error.ts";
 
 export interface MachineStore {
@@ -16,6 +21,8 @@ export type MachineStoreProblem =
   | "quota"
   /** IndexedDB is not available (disabled, private mode in some browsers). */
   | "unavailable"
+  /** Another tab keeps an older version of the database open, so this tab cannot open its own. */
+  | "blocked"
   | "failed";
 
 export class MachineStoreError extends LabError<MachineStoreProblem> {
@@ -23,17 +30,26 @@ export class MachineStoreError extends LabError<MachineStoreProblem> {
 }
 
 const DB_NAME = "isolation-lab";
+/** Raise when the schema changes; `upgrade` below must then bring every older version up to date. */
 const DB_VERSION = 1;
 const STORE = "machines";
 const KEY = "current";
 
-export class IndexedDbMachineStore implements MachineStore {
-  private db: Promise<IDBDatabase> | undefined;
+interface LabDatabase extends DBSchema {
+  machines: { key: string; value: Uint8Array | ArrayBuffer | Blob };
+}
 
-  constructor(private readonly factory: IDBFactory | undefined = globalThis.indexedDB) {}
+type Database = IDBPDatabase<LabDatabase>;
+type WritableStore = IDBPObjectStore<LabDatabase, ["machines"], "machines", "readwrite">;
+
+export class IndexedDbMachineStore implements MachineStore {
+  private db: Promise<Database> | undefined;
+
+  /** `version`: the database's version (a newer build of the lab opens a higher one). */
+  constructor(private readonly version = DB_VERSION) {}
 
   async load(): Promise<Uint8Array | undefined> {
-    const value = await this.request("readonly", (store) => store.get(KEY));
+    const value = await this.withDb((db) => db.get(STORE, KEY));
     if (value instanceof Uint8Array) return value;
     if (value instanceof ArrayBuffer) return new Uint8Array(value);
     if (value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
@@ -41,58 +57,82 @@ export class IndexedDbMachineStore implements MachineStore {
   }
 
   async save(bytes: Uint8Array): Promise<void> {
-    await this.request("readwrite", (store) => store.put(bytes, KEY));
+    await this.write((store) => store.put(bytes, KEY));
   }
 
   async clear(): Promise<void> {
-    await this.request("readwrite", (store) => store.delete(KEY));
+    await this.write((store) => store.delete(KEY));
   }
 
-  private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      if (!this.factory) {
-        reject(new MachineStoreError("unavailable", "this browser does not offer IndexedDB"));
-        return;
-      }
-      let request: IDBOpenDBRequest;
+  /** The data is only safe once the transaction commits; a quota error shows up as its abort. */
+  private write(change: (store: WritableStore) => Promise<unknown>): Promise<void> {
+    return this.withDb(async (db) => {
+      const transaction = db.transaction(STORE, "readwrite");
+      await Promise.all([change(transaction.store), transaction.done]);
+    });
+  }
+
+  /**
+   * Runs `use` on the open connection. A connection that closed under it (another tab's upgrade, the
+   * browser) is replaced once and `use` runs again on the new one.
+   */
+  private async withDb<T>(use: (db: Database) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const opening = this.open();
+      const db = await opening;
       try {
-        request = this.factory.open(DB_NAME, DB_VERSION);
+        return await use(db);
       } catch (error) {
-        reject(toStoreError(error));
-        return;
+        const closed = error instanceof DOMException && error.name === "InvalidStateError";
+        if (closed && attempt === 0) {
+          this.forget(opening);
+          continue;
+        }
+        throw toStoreError(error);
       }
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+    }
+  }
+
+  private open(): Promise<Database> {
+    if (this.db) return this.db;
+    // idb opens through the global indexedDB (a test installs its own).
+    if (typeof indexedDB === "undefined") return Promise.reject(new MachineStoreError("unavailable", "this browser does not offer IndexedDB"));
+    let given = false;
+    const opening = new Promise<Database>((resolve, reject) => {
+      const give = (outcome: () => void): void => {
+        if (given) return;
+        given = true;
+        outcome();
       };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(toStoreError(request.error));
-      request.onblocked = () => reject(new MachineStoreError("unavailable", "another tab holds an older version of the lab's database"));
+      openDB<LabDatabase>(DB_NAME, this.version, {
+        upgrade(db) {
+          if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+        },
+        blocked: () => give(() => reject(new MachineStoreError("blocked", "another tab of the lab keeps an older version of its database open"))),
+        blocking: (_current, _wanted, event) => {
+          // Another tab wants to upgrade or delete the database: let it, and reopen on the next use.
+          (event.target as IDBDatabase).close();
+          this.forget(opening);
+        },
+        terminated: () => this.forget(opening),
+      }).then(
+        (db) => {
+          // Given up on (blocked) before it opened: nobody will use this connection, so it must not hold the database.
+          if (given) db.close();
+          else give(() => resolve(db));
+        },
+        (error: unknown) => give(() => reject(toStoreError(error))),
+      );
     });
-    // A failed open is not cached: the next call tries again (e.g. after the learner freed space).
-    this.db.catch(() => (this.db = undefined));
-    return this.db;
+    this.db = opening;
+    // A failed open is not kept: the next call tries again (e.g. after the learner freed space).
+    opening.catch(() => this.forget(opening));
+    return opening;
   }
 
-  private async request(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
-    const db = await this.open();
-    return new Promise((resolve, reject) => {
-      let result: unknown;
-      let transaction: IDBTransaction;
-      try {
-        transaction = db.transaction(STORE, mode);
-        const request = run(transaction.objectStore(STORE));
-        request.onsuccess = () => {
-          result = request.result as unknown;
-        };
-      } catch (error) {
-        reject(toStoreError(error));
-        return;
-      }
-      // The data is only safe once the transaction commits; a quota error shows up as its abort.
-      transaction.oncomplete = () => resolve(result);
-      transaction.onabort = () => reject(toStoreError(transaction.error));
-      transaction.onerror = () => reject(toStoreError(transaction.error));
-    });
+  /** Drops `opening` as the connection to use (only if it still is one: a newer one may have replaced it). */
+  private forget(opening: Promise<Database>): void {
+    if (this.db === opening) this.db = undefined;
   }
 }
 

@@ -25,6 +25,8 @@ export interface SavedMessages {
   readonly resumeHeading: string;
   /** `age`: how long ago, as formatAge() words it. */
   readonly resumeBody: (savedAt: string, age: string) => string;
+  /** Added to the offer when the machine was saved under a fork bomb. */
+  readonly resumeRunaway: string;
   readonly resume: string;
   readonly startFresh: string;
   readonly startFreshTitle: string;
@@ -113,6 +115,8 @@ const en: SavedMessages = {
   resumeHeading: "Your saved machine",
   resumeBody: (savedAt, age) =>
     `Resume your saved machine (saved ${savedAt}, ${age}), or start from a fresh one. What you did after that save is not in it.`,
+  resumeRunaway:
+    "It was saved while runaway processes filled your shell: once it is resumed, Stop runaway processes gives you the shell back. Or start fresh.",
   resume: "Resume",
   startFresh: "Start fresh",
   startFreshTitle: "Start from the pristine machine; your saved machine is replaced the next time the machine is saved",
@@ -123,6 +127,8 @@ const en: SavedMessages = {
         return "The browser's storage is full, so the machine could not be saved. The previous save and your course progress are kept. Free some space (or export the machine to a file) and save again.";
       case "storage-unavailable":
         return "This browser does not let the page store the machine (private window or disabled storage). Your course progress is kept; use Export machine to keep the machine as a file.";
+      case "storage-blocked":
+        return "Another tab runs an older version of the lab and keeps the browser's storage for itself, so the machine could not be saved. The previous save and your course progress are kept. Close or reload that tab and save again.";
       case "save-failed":
         return "The machine could not be saved. The previous save and your course progress are kept.";
       case "saved-corrupt":
@@ -216,6 +222,7 @@ const ko: SavedMessages = {
   resumeHeading: "저장해 둔 머신",
   resumeBody: (savedAt, age) =>
     `저장해 둔 머신(${savedAt} 저장, ${age})을 이어서 쓰거나, 새 머신으로 시작할 수 있습니다. 저장한 뒤에 한 작업은 이 머신에 들어 있지 않습니다.`,
+  resumeRunaway: "이 머신은 셸에서 프로세스가 폭주하던 중에 저장되었습니다. 이어서 한 뒤 ‘폭주 프로세스 중지’를 누르면 셸을 되찾을 수 있습니다. 새로 시작해도 됩니다.",
   resume: "이어서 하기",
   startFresh: "새로 시작",
   startFreshTitle: "처음 상태의 머신으로 시작합니다. 저장해 둔 머신은 다음에 저장할 때 덮어씁니다",
@@ -226,6 +233,8 @@ const ko: SavedMessages = {
         return "브라우저 저장 공간이 가득 차서 머신을 저장하지 못했습니다. 이전에 저장한 머신과 코스 진도는 그대로 남아 있습니다. 공간을 확보하거나 머신을 파일로 내보낸 뒤 다시 저장해 주세요.";
       case "storage-unavailable":
         return "이 브라우저에서는 페이지가 머신을 저장할 수 없습니다(시크릿 창이거나 사이트 데이터 저장이 꺼져 있음). 코스 진도는 유지되며, 머신은 ‘머신 내보내기’로 파일로 보관할 수 있습니다.";
+      case "storage-blocked":
+        return "다른 탭에서 이전 버전의 랩이 브라우저 저장 공간을 붙잡고 있어 머신을 저장하지 못했습니다. 이전에 저장한 머신과 코스 진도는 그대로 남아 있습니다. 그 탭을 닫거나 새로 고친 뒤 다시 저장해 주세요.";
       case "save-failed":
         return "머신을 저장하지 못했습니다. 이전에 저장한 머신과 코스 진도는 그대로 남아 있습니다.";
       case "saved-corrupt":

@@ -4,26 +4,31 @@
 // Every failure becomes a SavedWorkProblem the page shows; none of them loses what was already kept:
 // the course progress lives in localStorage on its own, and a failed save keeps the previous one.
 import { isRunning, type VmSession } from "../session/vm-session.ts";
+import { learnerRunawayNow } from "../session/runaway-processes.ts";
 import { countDone, mergeProgress, reconcileProgress, serializeProgress, type Progress } from "../course/progress.ts";
 import type { ProgressStore } from "../course/progress-store.ts";
 import { stateMismatch, type StateMismatch } from "../vm/manifest.ts";
 import type { DownloadFile } from "../ui/download-file.ts";
 import { errorText } from "../shared/error-text.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
-import { decodeMachine, encodeMachine, looksLikeMachine, MachineFileError, MAX_HEADER_BYTES, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
+import { looksLikeMachine, MachineFileError, MAX_HEADER_BYTES, readMachineHeader, type MachineHeader } from "./machine-envelope.ts";
+import { inPlacePacking, type MachinePacking } from "./machine-packer.ts";
 import { MachineStoreError, type MachineStore } from "./machine-store.ts";
 import { encodeProgressFile, parseProgressFile, ProgressFileError, progressFromStoredForm, type Learner } from "./progress-file.ts";
 
 export type SavedWorkPhase =
   /** Looking for a saved machine before the first one starts. */
   | { readonly kind: "checking" }
-  /** A saved machine waits for the learner to resume it or start fresh. */
-  | { readonly kind: "offer"; readonly savedAt: Date }
+  /**
+   * A saved machine waits for the learner to resume it or start fresh; `learnerRunaway`: it was saved
+   * while a fork bomb filled the learner's cgroup (resumed, it needs the runaway stop).
+   */
+  | { readonly kind: "offer"; readonly savedAt: Date; readonly learnerRunaway: boolean }
   /** A machine runs (or starts); lastSavedAt is the time of the machine in the browser, if any. */
   | { readonly kind: "running"; readonly lastSavedAt?: Date; readonly saving: boolean };
 
 export type SavedWorkProblem =
-  | { readonly kind: "quota" | "storage-unavailable" | "save-failed"; readonly detail: string }
+  | { readonly kind: "quota" | "storage-unavailable" | "storage-blocked" | "save-failed"; readonly detail: string }
   /** The saved machine cannot be resumed: the page waits for "Start fresh". */
   | { readonly kind: "saved-corrupt"; readonly detail: string }
   | { readonly kind: "saved-incompatible"; readonly mismatch: StateMismatch }
@@ -38,12 +43,20 @@ export interface SavedWorkEvents {
   change: void;
 }
 
+/**
+ * Who asked for a save: the learner (the Save button), or the autosave, which never replaces the saved
+ * machine with one whose shell is buried under runaway processes (the earlier save stays).
+ */
+export type SaveReason = "learner" | "automatic";
+
 /** What changed in the learner's work (see SavedWork.watchWork). */
 export type WorkChange = "step-done" | "input" | "output";
 
 export interface SavedWorkOptions {
   readonly session: VmSession;
   readonly store: MachineStore;
+  /** Where machines are packed and unpacked (the page: a worker); defaults to this thread. */
+  readonly packing?: MachinePacking;
   readonly progress: ProgressStore;
   /** Exercise ids and their step ids, to count the steps of this course an imported file has done. */
   readonly course: ReadonlyMap<string, readonly string[]>;
@@ -62,9 +75,11 @@ export class SavedWork {
   private offered: Uint8Array | undefined;
   private saving: Promise<boolean> | undefined;
   private readonly now: () => Date;
+  private readonly packing: MachinePacking;
 
   constructor(private readonly options: SavedWorkOptions) {
     this.now = options.now ?? (() => new Date());
+    this.packing = options.packing ?? inPlacePacking;
   }
 
   get phase(): SavedWorkPhase {
@@ -99,7 +114,7 @@ export class SavedWork {
     const mismatch = stateMismatch(header.origin, await this.options.session.origin().catch(() => header.origin));
     if (mismatch) return this.refuse({ kind: "saved-incompatible", mismatch });
     this.offered = bytes;
-    this.setPhase({ kind: "offer", savedAt: new Date(header.savedAt) });
+    this.setPhase({ kind: "offer", savedAt: new Date(header.savedAt), learnerRunaway: header.learnerRunaway === true });
   }
 
   /** Resumes the machine offered at startup. */
@@ -108,7 +123,7 @@ export class SavedWork {
     if (!bytes || this.currentPhase.kind !== "offer") return;
     const savedAt = this.currentPhase.savedAt;
     try {
-      const saved = await decodeMachine(bytes, await this.options.session.maxStateBytes().catch(() => undefined));
+      const saved = await this.packing.unpack(bytes, await this.options.session.maxStateBytes().catch(() => undefined));
       this.offered = undefined;
       this.setPhase({ kind: "running", lastSavedAt: savedAt, saving: false });
       void this.options.session.resume({ state: saved.state, console: saved.header.console });
@@ -139,8 +154,8 @@ export class SavedWork {
 
   /**
    * Calls `listener` when the learner's work changes: "step-done" when a step of the course is done,
-   * "input" when the learner types into the console, "output" whenever the console shows something
-   * (a command still working). The autosave decides from these when to save.
+   * "input" when the learner types into any of their terminals, "output" whenever the console shows
+   * something (a command still working). The autosave decides from these when to save.
    */
   watchWork(listener: (change: WorkChange) => void): Unsubscribe {
     let done = countDone(this.options.progress.progress);
@@ -158,10 +173,13 @@ export class SavedWork {
     };
   }
 
-  /** Saves the running machine into the browser; resolves false (with a problem to show) when it could not. */
-  save(): Promise<boolean> {
+  /**
+   * Saves the running machine into the browser; resolves false when it did not: with a problem to show
+   * when it could not, without one when an automatic save was skipped (see SaveReason).
+   */
+  save(reason: SaveReason = "learner"): Promise<boolean> {
     if (!this.canSave) return Promise.resolve(false);
-    this.saving ??= this.saveNow().finally(() => {
+    this.saving ??= this.saveNow(reason).finally(() => {
       this.saving = undefined;
       this.setSaving(false);
     });
@@ -172,7 +190,7 @@ export class SavedWork {
   async exportMachine(): Promise<DownloadFile | undefined> {
     const at = this.now();
     try {
-      const bytes = await this.packMachine(at, true);
+      const bytes = await this.packMachine(at, true, await this.learnerRunaway());
       return { name: `isolation-lab-machine-${fileStamp(at)}.islab`, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" }) };
     } catch (error) {
       this.report({ kind: "save-failed", detail: errorText(error) });
@@ -243,7 +261,7 @@ export class SavedWork {
   private async importMachine(fileName: string, bytes: Uint8Array, maxStateBytes: number | undefined): Promise<void> {
     let saved;
     try {
-      saved = await decodeMachine(bytes, maxStateBytes);
+      saved = await this.packing.unpack(bytes, maxStateBytes);
     } catch (error) {
       const kind = error instanceof MachineFileError && error.kind === "not-a-machine" ? "import-unknown" : "import-corrupt";
       return this.report({ kind, fileName, detail: errorText(error) });
@@ -281,12 +299,14 @@ export class SavedWork {
     return countDone(reconcileProgress(merged, this.options.course));
   }
 
-  private async saveNow(): Promise<boolean> {
+  private async saveNow(reason: SaveReason): Promise<boolean> {
+    const runaway = await this.learnerRunaway();
+    if (reason === "automatic" && runaway) return false;
     this.setSaving(true);
     const at = this.now();
     let bytes: Uint8Array;
     try {
-      bytes = await this.packMachine(at, false);
+      bytes = await this.packMachine(at, false, runaway);
     } catch (error) {
       this.report({ kind: "save-failed", detail: errorText(error) });
       return false;
@@ -302,16 +322,32 @@ export class SavedWork {
     return true;
   }
 
-  private async packMachine(at: Date, withProgress: boolean): Promise<Uint8Array> {
+  private async packMachine(at: Date, withProgress: boolean, learnerRunaway: boolean): Promise<Uint8Array> {
     const session = this.options.session;
+    // The page's only part in a save: v86 serializes in the emulator's worker, the packing happens in its own.
     const [state, origin] = await Promise.all([session.saveState(), session.origin()]);
-    return encodeMachine({
+    return this.packing.pack({
       state,
       origin,
       savedAt: at,
       console: session.consoleText(),
       ...(withProgress ? { progress: this.progressWithLearner() } : {}),
+      learnerRunaway,
     });
+  }
+
+  /**
+   * Whether the learner's processes fill their cgroup right now (a fork bomb), by the runaway banner's
+   * own test. A guest that does not answer counts as not runaway: the save goes ahead.
+   */
+  private async learnerRunaway(): Promise<boolean> {
+    const agent = this.options.session.vm?.agent;
+    if (!agent) return false;
+    try {
+      return await learnerRunawayNow(agent);
+    } catch {
+      return false;
+    }
   }
 
   private refuse(problem: SavedWorkProblem): void {
@@ -342,6 +378,7 @@ function storeProblem(error: unknown): SavedWorkProblem {
   if (error instanceof MachineStoreError) {
     if (error.kind === "quota") return { kind: "quota", detail };
     if (error.kind === "unavailable") return { kind: "storage-unavailable", detail };
+    if (error.kind === "blocked") return { kind: "storage-blocked", detail };
   }
   return { kind: "save-failed", detail };
 }

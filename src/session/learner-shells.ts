@@ -4,7 +4,7 @@
 // afresh with every new machine. One instance per session (see learnerShells()).
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
 import type { VirtualMachine } from "../vm/virtual-machine.ts";
-import type { VmSession } from "./vm-session.ts";
+import { CLEAR_TYPED_LINE, type VmSession } from "./vm-session.ts";
 
 export interface TerminalLineEvents {
   /** Bytes the line's shell wrote. */
@@ -58,7 +58,7 @@ class SerialShellLine implements TerminalLine {
 
   constructor(
     readonly port: number,
-    private readonly machine: () => VirtualMachine | undefined,
+    private readonly session: VmSession,
   ) {}
 
   backlog(): readonly Uint8Array[] {
@@ -69,8 +69,18 @@ class SerialShellLine implements TerminalLine {
     return this.bytes === 0;
   }
 
+  /** The learner's typing: it changes their work (the autosave counts it like the console's). */
   send(data: string | Uint8Array): void {
-    this.machine()?.sendLine(this.port, data);
+    this.session.sendShellLine(this.port, data);
+  }
+
+  /**
+   * A new machine's shell, seen for the first time: drops a line a resumed machine's learner had half
+   * typed (as the console does, see CLEAR_TYPED_LINE) and has bash print its prompt again. Not the
+   * learner's input; on a fresh machine the line is empty and Ctrl-U changes nothing.
+   */
+  redraw(): void {
+    this.session.vm?.sendLine(this.port, CLEAR_TYPED_LINE + REDRAW);
   }
 
   resize(rows: number, cols: number): void {
@@ -81,7 +91,7 @@ class SerialShellLine implements TerminalLine {
 
   /** Tells the guest the terminal's size: the kernel signals the line's foreground programs. */
   applySize(): void {
-    const machine = this.machine();
+    const machine = this.session.vm;
     if (!this.size || !machine || machine.state.phase !== "ready") return;
     const { rows, cols } = this.size;
     machine.agent.run(`stty -F /dev/ttyS${this.port} rows ${rows} cols ${cols}`, { timeoutMs: 5000 }).catch(() => {
@@ -130,7 +140,7 @@ export class LearnerShells {
     if (port === 0) return this.console;
     let line = this.extra.get(port);
     if (!line) {
-      line = new SerialShellLine(port, () => this.session.vm);
+      line = new SerialShellLine(port, this.session);
       this.extra.set(port, line);
     }
     return line;
@@ -151,7 +161,7 @@ export class LearnerShells {
     for (const port of this.session.vm?.shellPorts ?? []) {
       const line = this.line(port) as SerialShellLine;
       line.applySize();
-      if (line.empty) line.send(REDRAW);
+      if (line.empty) line.redraw();
     }
   }
 }

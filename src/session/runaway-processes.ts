@@ -154,6 +154,19 @@ export async function readLearnerLoad(agent: GuestAgent, timeoutMs = 10_000): Pr
   return parseLearnerLoad(outputText(result.stdout));
 }
 
+/**
+ * Whether the learner's processes are running away right now, by isRunaway() over two readings (one when
+ * the first already shows a full group, or too few processes to matter): what the runaway banner would
+ * say, for code that cannot wait for the banner's steady readings (a save).
+ */
+export async function learnerRunawayNow(agent: GuestAgent, recheckMs = 1000): Promise<boolean> {
+  const first = await readLearnerLoad(agent, 5000);
+  if (isRunaway(undefined, first)) return true;
+  if (first.limit === undefined || first.processes < MANY_PROCESSES) return false;
+  await new Promise((resolve) => setTimeout(resolve, recheckMs));
+  return isRunaway(first, await readLearnerLoad(agent, 5000));
+}
+
 export async function stopRunawayProcesses(agent: GuestAgent): Promise<StopReport> {
   const result = await agent.run(STOP_RUNAWAY_SCRIPT, { timeoutMs: 120_000 });
   if (result.exitCode !== 0) {

@@ -34,6 +34,8 @@ export class ShellHealthMonitor {
   private unansweredSince: number | undefined;
   private current: ShellHealth = HEALTHY;
   private run = 0;
+  /** Counts stops: a reading taken before the latest one says nothing about the group afterwards. */
+  private recoveries = 0;
 
   constructor(private readonly options: ShellHealthOptions) {}
 
@@ -67,6 +69,7 @@ export class ShellHealthMonitor {
 
   /** After the learner's processes were stopped: start afresh, and read again soon. */
   recovered(): void {
+    this.recoveries++;
     this.previous = undefined;
     this.unansweredSince = undefined;
     this.set(HEALTHY);
@@ -84,11 +87,13 @@ export class ShellHealthMonitor {
   private async tick(): Promise<void> {
     this.timer = undefined;
     const run = this.run;
+    const recoveries = this.recoveries;
     if (!this.options.isPaused?.()) {
       try {
         const load = await readLearnerLoad(this.options.agent);
         if (run !== this.run) return;
-        this.assess(load);
+        // Taken while the stop still ran: it would raise the banner again over the stop's answer.
+        if (recoveries === this.recoveries) this.assess(load);
       } catch {
         // The agent did not answer: the machine-level watchdog reports that; nothing to say here.
         if (run !== this.run) return;

@@ -177,6 +177,13 @@ export class VmSession {
     this.events.emit("input", undefined);
   }
 
+  /** Keyboard input for the learner shell on serial port `port` (2 or 3); ignored unless a machine is running. */
+  sendShellLine(port: number, data: string | Uint8Array): void {
+    if (!isRunning(this.current)) return;
+    this.machine?.sendLine(port, data);
+    this.events.emit("input", undefined);
+  }
+
   /** The terminal's size; remembered and given to every machine once it is ready. */
   resizeConsole(rows: number, cols: number): void {
     if (rows < 1 || cols < 1) return;

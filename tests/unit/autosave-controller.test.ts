@@ -2,7 +2,7 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AutosaveController } from "../../src/saved/autosave-controller.ts";
-import type { SavedWork, WorkChange } from "../../src/saved/saved-work.ts";
+import type { SavedWork, SaveReason, WorkChange } from "../../src/saved/saved-work.ts";
 
 class FakeHost implements ReactiveControllerHost {
   readonly controllers: ReactiveController[] = [];
@@ -22,13 +22,15 @@ class FakeHost implements ReactiveControllerHost {
 
 class FakeWork {
   saves = 0;
+  readonly reasons = new Set<SaveReason>();
   listeners = new Set<(change: WorkChange) => void>();
   watchWork(listener: (change: WorkChange) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-  save(): Promise<boolean> {
+  save(reason: SaveReason = "learner"): Promise<boolean> {
     this.saves++;
+    this.reasons.add(reason);
     return Promise.resolve(true);
   }
   change(change: WorkChange): void {
@@ -59,6 +61,8 @@ describe("AutosaveController", () => {
     const { work } = setup();
     work.change("step-done");
     expect(work.saves).toBe(1);
+    // As an automatic save, which a fork bomb in the learner's shell holds back (see SavedWork).
+    expect([...work.reasons]).toEqual(["automatic"]);
   });
 
   it("saves once the console has been quiet for a while after the learner typed, not on every key", () => {

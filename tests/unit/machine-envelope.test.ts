@@ -49,6 +49,12 @@ describe("machine envelope", () => {
       state: { rawSize: 200_000 },
     });
     expect(readMachineHeader(bytes)).toEqual(saved.header);
+    expect(saved.header.learnerRunaway).toBeUndefined();
+  });
+
+  it("records a save taken while runaway processes filled the learner's cgroup", async () => {
+    const bytes = await encodeMachine({ state: fakeState(), origin: ORIGIN, savedAt: new Date(), console: "", learnerRunaway: true });
+    expect(readMachineHeader(bytes).learnerRunaway).toBe(true);
   });
 
   it("refuses a file that is not a saved machine", async () => {

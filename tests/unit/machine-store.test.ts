@@ -1,6 +1,6 @@
 // How storage failures are told apart: a full quota, storage that is not there, anything else.
 import { describe, expect, it } from "vitest";
-import { IndexedDbMachineStore, MachineStoreError, toStoreError } from "../../src/saved/machine-store.ts";
+import { toStoreError } from "../../src/saved/machine-store.ts";
 
 describe("toStoreError", () => {
   it("recognises a full quota however the browser reports it", () => {
@@ -15,14 +15,5 @@ describe("toStoreError", () => {
   it("keeps anything else as a failure with its message", () => {
     expect(toStoreError(new Error("disk on fire"))).toMatchObject({ kind: "failed", message: "disk on fire" });
     expect(toStoreError(null)).toMatchObject({ kind: "failed", message: "unknown error" });
-  });
-});
-
-describe("IndexedDbMachineStore", () => {
-  it("says IndexedDB is unavailable where there is none (Node has none)", async () => {
-    const store = new IndexedDbMachineStore(undefined);
-    const error = await store.load().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MachineStoreError);
-    expect((error as MachineStoreError).kind).toBe("unavailable");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isRunaway, parseLearnerLoad, parseStopReport, type LearnerLoad } from "../../src/session/runaway-processes.ts";
+import { isRunaway, learnerRunawayNow, parseLearnerLoad, parseStopReport, type LearnerLoad } from "../../src/session/runaway-processes.ts";
+import type { AgentResult, GuestAgent } from "../../src/vm/agent-client.ts";
 
 const load = (processes: number, forkRefusals = 0): LearnerLoad => ({
   processes,
@@ -61,3 +62,36 @@ describe("parseStopReport", () => {
     });
   });
 });
+
+/** A learner cgroup of at most 512 processes whose successive readings show `counts`. */
+function growing(...counts: number[]): GuestAgent & { readings: number } {
+  const guest = {
+    readings: 0,
+    run(): Promise<AgentResult> {
+      const processes = counts[Math.min(guest.readings++, counts.length - 1)]!;
+      const text = `processes ${processes}\nlimit 512\npids.max 0\nmemory.oom_kill 0\n`;
+      return Promise.resolve({ exitCode: 0, signal: 0, stdout: new TextEncoder().encode(text), stderr: new Uint8Array(), truncated: false, durationMs: 1 });
+    },
+  };
+  return guest;
+}
+
+describe("learnerRunawayNow", () => {
+  it("sees a full group in one reading", async () => {
+    const guest = growing(500);
+    expect(await learnerRunawayNow(guest, 0)).toBe(true);
+    expect(guest.readings).toBe(1);
+  });
+
+  it("reads twice to see a bomb still growing towards the limit", async () => {
+    expect(await learnerRunawayNow(growing(150, 220), 0)).toBe(true);
+    expect(await learnerRunawayNow(growing(150, 150), 0)).toBe(false);
+  });
+
+  it("takes one reading when there are too few processes to matter", async () => {
+    const guest = growing(4, 400);
+    expect(await learnerRunawayNow(guest, 0)).toBe(false);
+    expect(guest.readings).toBe(1);
+  });
+});
+

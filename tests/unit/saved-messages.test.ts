@@ -9,6 +9,7 @@ const mismatch = { kind: "v86", saved: "0.5.1", running: "0.5.2" } as const;
 const PROBLEMS: SavedWorkProblem[] = [
   { kind: "quota", detail: "d" },
   { kind: "storage-unavailable", detail: "d" },
+  { kind: "storage-blocked", detail: "d" },
   { kind: "save-failed", detail: "d" },
   { kind: "saved-corrupt", detail: "d" },
   { kind: "saved-incompatible", mismatch },

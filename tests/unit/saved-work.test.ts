@@ -74,3 +74,75 @@ describe("SavedWork", () => {
     expect(work.problem).toMatchObject({ kind: "import-corrupt", fileName: "huge.islab" });
   });
 });
+
+/** A session whose machine can be saved, with a learner cgroup holding `processes` of at most 512. */
+class SavableSession extends FakeSession {
+  processes = 3;
+  readonly vm = {
+    agent: {
+      run: () =>
+        Promise.resolve({
+          exitCode: 0,
+          signal: 0,
+          stdout: new TextEncoder().encode(`processes ${this.processes}\nlimit 512\npids.max 0\nmemory.oom_kill 0\n`),
+          stderr: new Uint8Array(),
+          truncated: false,
+          durationMs: 1,
+        }),
+    },
+  };
+  saveState(): Promise<ArrayBuffer> {
+    const state = new Uint8Array(1024);
+    new DataView(state.buffer).setUint32(0, 0x86768676, true);
+    return Promise.resolve(state.buffer);
+  }
+  origin() {
+    return Promise.resolve({ v86Version: "0.5.462", machine: "m", inputsKey: "k" });
+  }
+  consoleText(): string {
+    return "$ ";
+  }
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+describe("SavedWork under a fork bomb", () => {
+  function savable() {
+    const session = new SavableSession();
+    const store = new MemoryStore();
+    const work = new SavedWork({ session: session as unknown as VmSession, store, progress: new ProgressStore(undefined), course: new Map() });
+    work.startFresh();
+    return { session, store, work };
+  }
+
+  it("does not let an automatic save replace the saved machine while the learner's processes fill their cgroup", async () => {
+    const { session, store, work } = savable();
+    expect(await work.save("automatic")).toBe(true);
+    const beforeTheBomb = store.bytes;
+    session.processes = 500;
+    expect(await work.save("automatic")).toBe(false);
+    expect(store.bytes).toBe(beforeTheBomb);
+    expect(work.problem).toBeUndefined();
+  });
+
+  it("saves the machine as it is when the learner asks for it, and the next page's offer says so", async () => {
+    const { session, store, work } = savable();
+    session.processes = 500;
+    expect(await work.save()).toBe(true);
+    expect(store.bytes).toBeDefined();
+
+    const nextPage = new SavedWork({ session: session as unknown as VmSession, store, progress: new ProgressStore(undefined), course: new Map() });
+    await nextPage.startup();
+    expect(nextPage.phase).toMatchObject({ kind: "offer", learnerRunaway: true });
+  });
+
+  it("offers a machine saved with a healthy shell without the warning", async () => {
+    const { session, store, work } = savable();
+    expect(await work.save()).toBe(true);
+    const nextPage = new SavedWork({ session: session as unknown as VmSession, store, progress: new ProgressStore(undefined), course: new Map() });
+    await nextPage.startup();
+    expect(nextPage.phase).toMatchObject({ kind: "offer", learnerRunaway: false });
+  });
+});
+

@@ -79,3 +79,34 @@ describe("ShellHealthMonitor", () => {
     expect(changes).toEqual([]);
   });
 });
+
+describe("ShellHealthMonitor after a stop", () => {
+  it("ignores a reading taken before the stop that arrives after it (the stop's answer stays on screen)", async () => {
+    // A guest that answers a reading only when told, as a busy guest does while the stop runs.
+    let answer: (() => void) | undefined;
+    const slow: GuestAgent = {
+      run: () =>
+        new Promise<AgentResult>((resolve) => {
+          const text = "processes 1020\nlimit 1024\npids.max 0\nmemory.oom_kill 0\n";
+          answer = () => resolve({ exitCode: 0, signal: 0, stdout: new TextEncoder().encode(text), stderr: new Uint8Array(), truncated: false, durationMs: 1 });
+        }),
+    };
+    const seen: ShellHealth[] = [];
+    const watched = new ShellHealthMonitor({ agent: slow, onChange: (health) => seen.push(health), intervalMs: 1000 });
+    watched.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(answer).toBeDefined();
+    watched.recovered();
+    answer!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen.map((h) => h.kind)).not.toContain("runaway");
+    // The next reading is taken and judged as usual.
+    answer = undefined;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(answer).toBeDefined();
+    answer!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(watched.health.kind).toBe("runaway");
+    watched.stop();
+  });
+});
