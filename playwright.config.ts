@@ -1,18 +1,26 @@
 // End-to-end tests: a production build served by the classroom server (`npm run serve`, what users
 // run), driven in Debian's Chromium (browsers cannot be downloaded here). Every test boots a real guest,
-// so tests run one at a time and wait long. E2E_PORT and E2E_DIST let two checkouts (or two people on
+// so tests wait long, two at a time. E2E_PORT and E2E_DIST let two checkouts (or two people on
 // one machine) test side by side without sharing a server or a build folder (E2E_OUTPUT: the results).
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? "dist";
 const CI = Boolean(process.env.CI);
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
+/**
+ * Specs that run after the others with nothing beside them: the one that times the page's frames, and
+ * those that run two VMs at once (a third beside them would leave each less than a core).
+ */
+const ALONE = /(paste|compare|vm-workers|class)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  // One emulator already keeps a CPU core busy; parallel guests only make each other slow.
-  workers: 1,
+  // Two at a time: one test's emulator keeps a core busy, but Chromium, typing and waiting leave the
+  // other half idle, so a second test fills it. E2E_WORKERS=1 runs them one at a time. The tests that
+  // time frames or run two VMs run alone, after the others (the "alone" project).
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   forbidOnly: CI,
   retries: CI ? 1 : 0,
@@ -40,7 +48,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, testMatch: /.*\.spec\.ts/ },
+    { name: "chromium", use: desktop, testMatch: /.*\.spec\.ts/, testIgnore: ALONE },
+    // Frames timed during a paste, and two VMs at once: with no other test's emulator beside them.
+    { name: "alone", use: desktop, testMatch: ALONE, dependencies: ["chromium"], workers: 1 },
     // `LAB_SCREENSHOT=1 npx playwright test --project docs` refreshes docs/screenshot.png.
     // The screenshot shows the page as learners see it, offline indicator included (workers allowed).
     ...(process.env.LAB_SCREENSHOT ? [{ name: "docs", testMatch: /.*\.docs\.ts/, use: { serviceWorkers: "allow" as const } }] : []),

@@ -10,6 +10,8 @@ import { CHECK_TIMEOUT_MS } from "./pages/course-panel.ts";
 import { Terminals } from "./pages/terminals.ts";
 
 const { exercises } = loadExercisesFromDir();
+// Each exercise starts from a fresh page: they need not wait for each other, and spread over the workers.
+test.describe.configure({ mode: "parallel" });
 
 interface AgentLike {
   run(script: string, options: { timeoutMs: number }): Promise<{ stdout: Uint8Array }>;
