@@ -9,6 +9,11 @@ export interface ProcessMemory {
   readonly type: string;
   readonly rssMb: number;
   /**
+   * Memory only this process holds (smaps_rollup's Private_Clean + Private_Dirty). rssMb also counts
+   * pages shared with every other Chromium process (~125 MB of the chromium binary in each renderer).
+   */
+  readonly privateMb: number;
+  /**
    * The largest anonymous mapping's resident size. In the lab's renderer this is v86's WebAssembly memory
    * (guest RAM, VGA memory and v86's own tables in one mapping): the part of rssMb the guest itself costs.
    */
@@ -26,6 +31,13 @@ function readOr(file: string): string {
   } catch {
     return "";
   }
+}
+
+/** kB only this process holds: its private clean and dirty pages. */
+function privateKb(pid: number): number {
+  const rollup = readOr(`/proc/${pid}/smaps_rollup`);
+  const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(rollup)?.[1] ?? 0);
+  return field("Private_Clean") + field("Private_Dirty");
 }
 
 /** Resident kB of the process's largest anonymous mapping (0 when /proc/PID/smaps cannot be read). */
@@ -72,6 +84,7 @@ export async function processMemory(browser: Browser): Promise<ProcessMemory[]> 
       pid,
       type,
       rssMb: Math.round(rssKb / 100) / 10,
+      privateMb: Math.round(privateKb(pid) / 100) / 10,
       largestAnonymousMb: Math.round(largestAnonymousKb(pid) / 100) / 10,
       workerThreads: names.filter((n) => /^DedicatedWorker/.test(n)).length,
       serviceWorkerThreads: names.filter((n) => /^ServiceWorker/.test(n)).length,
