@@ -98,9 +98,12 @@ async function idleCpu(browser: Browser): Promise<{ mainThreadPercent: number; w
   };
 }
 
+const labRenderers = (processes: readonly ProcessMemory[]) => processes.filter((p) => p.type === "renderer" && p.workerThreads > 0);
 const tabMemory = (processes: readonly ProcessMemory[]) => ({
   processes: processes.filter((p) => p.type !== "gpu-process" || p.rssMb > 0),
-  labRendererMb: Math.max(...processes.filter((p) => p.type === "renderer").map((p) => (p.workerThreads > 0 ? p.rssMb : 0))),
+  labRendererMb: Math.max(0, ...labRenderers(processes).map((p) => p.rssMb)),
+  // The same renderer without the pages it shares with every Chromium process (the browser's own code).
+  labRendererPrivateMb: Math.max(0, ...labRenderers(processes).map((p) => p.privateMb)),
 });
 
 /** Keystroke echo idle and with a CPU-bound loop in the guest, and the page's long tasks meanwhile. */

@@ -8,6 +8,16 @@ export interface ProcessMemory {
   readonly pid: number;
   readonly type: string;
   readonly rssMb: number;
+  /**
+   * Memory only this process holds (smaps_rollup's Private_Clean + Private_Dirty). rssMb also counts
+   * pages shared with every other Chromium process (~125 MB of the chromium binary in each renderer).
+   */
+  readonly privateMb: number;
+  /**
+   * The largest anonymous mapping's resident size. In the lab's renderer this is v86's WebAssembly memory
+   * (guest RAM, VGA memory and v86's own tables in one mapping): the part of rssMb the guest itself costs.
+   */
+  readonly largestAnonymousMb: number;
   /** Threads that tell what the process runs (its dedicated and service worker threads). */
   readonly workerThreads: number;
   readonly serviceWorkerThreads: number;
@@ -21,6 +31,30 @@ function readOr(file: string): string {
   } catch {
     return "";
   }
+}
+
+/** kB only this process holds: its private clean and dirty pages. */
+function privateKb(pid: number): number {
+  const rollup = readOr(`/proc/${pid}/smaps_rollup`);
+  const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(rollup)?.[1] ?? 0);
+  return field("Private_Clean") + field("Private_Dirty");
+}
+
+/** Resident kB of the process's largest anonymous mapping (0 when /proc/PID/smaps cannot be read). */
+function largestAnonymousKb(pid: number): number {
+  let largest = 0;
+  let anonymous = false;
+  for (const line of readOr(`/proc/${pid}/smaps`).split("\n")) {
+    // A mapping's header: "start-end perms offset dev inode [path]"; anonymous ones have no path.
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (header) {
+      anonymous = header[1] === "";
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && anonymous) largest = Math.max(largest, Number(rss[1]));
+  }
+  return largest;
 }
 
 function threadNames(pid: number): string[] {
@@ -50,6 +84,8 @@ export async function processMemory(browser: Browser): Promise<ProcessMemory[]> 
       pid,
       type,
       rssMb: Math.round(rssKb / 100) / 10,
+      privateMb: Math.round(privateKb(pid) / 100) / 10,
+      largestAnonymousMb: Math.round(largestAnonymousKb(pid) / 100) / 10,
       workerThreads: names.filter((n) => /^DedicatedWorker/.test(n)).length,
       serviceWorkerThreads: names.filter((n) => /^ServiceWorker/.test(n)).length,
     };
