@@ -2,8 +2,9 @@
 // the crun OCI runtime, used the way a Docker user would. One VM for the whole file: like a learner's
 // session, each test builds on what the previous ones left (the daemon, pulled images, containers).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunOptions } from "../../src/vm/agent-client.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
-import { eventually, sh, shOk, startVm, waitUntil } from "./helpers.ts";
+import { eventually, sh as shWithin, shOk as shOkWithin, startVm, waitUntil, type TextResult } from "./helpers.ts";
 
 let vm: VirtualMachine;
 let transcript = "";
@@ -21,6 +22,12 @@ afterAll(async () => {
 
 const STATE = "/var/lib/minidock";
 const LONG = { timeoutMs: 120_000 };
+// Even a short minidock command starts dozens of programs, each slow on the emulated CPU: every guest
+// command of this file gets the long timeout unless it names one.
+const sh = (machine: VirtualMachine, script: string, options: RunOptions = LONG): Promise<TextResult> =>
+  shWithin(machine, script, options);
+const shOk = (machine: VirtualMachine, script: string, options: RunOptions = LONG): Promise<string> =>
+  shOkWithin(machine, script, options);
 
 /** The diff_ids of a local image's layers, bottom first (from its config, through its manifest). */
 async function diffIdsOf(name: string, tag: string): Promise<string[]> {
@@ -59,7 +66,8 @@ WORKDIR /app
 CMD cat /app/greeting.txt /etc/build-info
 `;
 
-describe.sequential("minidock over crun", () => {
+// Every test starts several containers, and a start costs seconds on the emulated CPU (more on a busy host).
+describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
   it("the client needs the daemon, whose API listens on 127.0.0.1:2375 only", async () => {
     const without = await sh(vm, "minidock images");
     expect(without.exitCode).toBe(1);
@@ -183,12 +191,13 @@ describe.sequential("minidock over crun", () => {
     await shOk(vm, "minidock run --name writer -v notes:/notes busybox sh -c 'echo kept > /notes/n'", LONG);
     await shOk(vm, "minidock rm writer");
     expect(await shOk(vm, "minidock run --rm -v notes:/notes busybox cat /notes/n", LONG)).toBe("kept");
-    expect(await shOk(vm, "minidock run --rm -v /root/shared:/data:ro busybox sh -c 'touch /data/x 2>&1'", LONG)).toContain(
+    expect((await sh(vm, "minidock run --rm -v /root/shared:/data:ro busybox sh -c 'touch /data/x 2>&1'", LONG)).stdout).toContain(
       "Read-only file system",
     );
   });
 
   it("networking: docker0, a veth and an address per container, MASQUERADE, a published port, resolv.conf and hosts", async () => {
+    await shOk(vm, "minidock pull lab/web", LONG);
     expect(await shOk(vm, "minidock run -d --name web -p 8080:80 lab/web", LONG)).toBe("web");
     const net = await inspect("web");
     expect(net.NetworkSettings.IPAddress).toBe("172.17.0.2");
@@ -214,7 +223,7 @@ describe.sequential("minidock over crun", () => {
 
   it("exec and exec -it: the container's namespaces, interactive on a terminal", async () => {
     expect(await shOk(vm, "minidock exec web sh -c 'hostname; cat /proc/1/cmdline | tr \"\\0\" \" \"'")).toBe(
-      "web\nhttpd -f -v -p 80 -u www -h /var/www ",
+      "web\nhttpd -f -v -p 80 -u www -h /var/www",
     );
     expect(await shOk(vm, "echo 'echo piped; exit 4' | minidock exec -i web sh; echo code=$?")).toBe("piped\ncode=4");
     // On the learner's console (a real terminal): a shell in the container, then back.
