@@ -1,6 +1,7 @@
 // Assistive technology: an axe-core audit of every main view (the course overview, a step, the
 // comparison view, saved work, the progress report, the shortcut list) in English and Korean finds no
-// serious or critical violation (the comparison view as it opens, before its second VM is booted); and the terminals' screen reader mode is the learner's setting, kept across reloads.
+// serious or critical violation (the comparison view as it opens, before its second VM is booted), nor does
+// the phone layout with the course drawer open; and the terminals' screen reader mode is the learner's setting, kept across reloads.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
@@ -8,6 +9,7 @@ import { CompareView } from "./pages/compare-view.ts";
 import type { CoursePanel } from "./pages/course-panel.ts";
 import { KeyboardUser } from "./pages/keyboard-user.ts";
 import { SavedWorkPage } from "./pages/saved-work.ts";
+import { PHONE, TouchWorkspace } from "./pages/touch-workspace.ts";
 
 /** Runs axe on the page as it is and returns its serious and critical findings, one readable line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -86,4 +88,23 @@ test("learner can switch the terminals' screen reader mode, and the choice is ke
   await expect(setting).not.toBeChecked();
   await setting.check();
   await lab.expectPrompt();
+});
+
+test.describe("on a phone", () => {
+  test.use(PHONE);
+
+  test("learner can use the phone layout with assistive technology, the course drawer open", async ({ lab, course, page }) => {
+    const touch = new TouchWorkspace(page);
+    await expect(lab.terminal).toBeVisible();
+    await expect(touch.keyBar).toBeVisible();
+    await expectAccessible(page, "phone: terminal and key bar");
+    await touch.openCourse();
+    await expect(course.overview).toBeVisible();
+    await expectAccessible(page, "phone: course drawer");
+    await course.openExercise("container-is-a-process");
+    await expectAccessible(page, "phone: a step in the drawer");
+    await course.languageSelect.selectOption("ko");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await expectAccessible(page, "phone, Korean: a step in the drawer");
+  });
 });

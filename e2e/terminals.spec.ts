@@ -71,3 +71,28 @@ test("learner can reload the page and find the same terminals", async ({ lab, pa
   await terminals.expectScreen(3, "back-3");
   await expect(terminals.tab(3)).toBeVisible({ timeout: PLACE_TIMEOUT_MS });
 });
+
+// Init respawns every learner shell (images/rootfs/overlay/etc/inittab): a tab whose shell ended gets
+// a fresh login shell by itself, in the same tab, with no restart to ask for.
+test("learner can keep working in a terminal whose shell ended: a fresh shell comes back by itself", async ({ lab, page }) => {
+  const terminals = new Terminals(page);
+  await expect(lab.terminalInput).toBeFocused();
+  await terminals.newButton.click();
+  await terminals.expectPlace(2, "host");
+  await terminals.run(2, "echo first-$$-end");
+  const first = /first-(\d+)-end/;
+  await terminals.expectScreen(2, first);
+  const firstShell = first.exec(await terminals.screen(2).innerText())![1];
+
+  await terminals.run(2, "exit");
+  // The new shell may still be starting when the learner types: the learner types again until it answers.
+  const second = /second-(\d+)-end/;
+  await expect(async () => {
+    await terminals.run(2, "echo second-$$-end");
+    await expect(terminals.screen(2)).toContainText(second, { timeout: 3000, useInnerText: true });
+  }).toPass({ timeout: 60_000 });
+  const secondShell = second.exec(await terminals.screen(2).innerText())![1];
+  expect(secondShell, "a new login shell, not the one that exited").not.toBe(firstShell);
+  await expect(terminals.tabs).toHaveCount(2);
+  await terminals.expectPlace(2, "host");
+});

@@ -46,6 +46,8 @@ import "../ui/lab-announcer.ts";
 import { labAppStyles } from "./lab-app-styles.ts";
 import "./lab-shortcuts-dialog.ts";
 import { RegionKeysController, type FocusRegion } from "./region-keys-controller.ts";
+import { TOUCH_MESSAGES } from "../terminal/touch-messages.ts";
+import { CourseDrawerController } from "./course-drawer-controller.ts";
 
 @customElement("lab-app")
 export class LabApp extends LitElement {
@@ -118,6 +120,10 @@ export class LabApp extends LitElement {
   private readonly browserLocale = this.locale;
   private readonly status = new SessionStateController(this, () => this.session);
   private readonly shell = new ShellHealthController(this, () => this.session);
+  private readonly drawer = new CourseDrawerController(this, {
+    panel: () => this.renderRoot.querySelector<HTMLElement>("lab-course"),
+    button: () => this.renderRoot.querySelector<HTMLElement>(".drawer-toggle"),
+  });
   @query("lab-terminal-card") private terminal!: LabTerminalCard | null;
   @query("lab-file-transfer") private fileTransfer!: LabFileTransfer | null;
 
@@ -141,10 +147,12 @@ export class LabApp extends LitElement {
     const root = this.renderRoot;
     const region = (selector: string, focus?: () => void): FocusRegion[] => {
       const element = root.querySelector<HTMLElement>(selector);
-      return element ? [{ element, focus: focus ?? (() => element.focus()) }] : [];
+      return element && !element.hidden ? [{ element, focus: focus ?? (() => element.focus()) }] : [];
     };
     return [
       ...region("lab-header"),
+      // On a narrow screen the course drawer's button, then the drawer when it is open.
+      ...region(".drawer-toggle"),
       ...region("lab-course"),
       ...region("lab-terminal-card", () => this.terminal?.focus()),
       ...region("lab-compare"),
@@ -161,6 +169,10 @@ export class LabApp extends LitElement {
     const state = this.status.state;
     const controllable = this.session !== undefined;
     const a = ACCESS_MESSAGES[this.locale];
+    const t = TOUCH_MESSAGES[this.locale];
+    const drawer = this.drawer.active;
+    const open = this.drawer.open;
+    const layout = [this.comparing ? "comparing" : "", drawer ? "drawer" : ""].join(" ");
     return html`
       <lab-header
         data-testid="header"
@@ -173,7 +185,19 @@ export class LabApp extends LitElement {
         .classClient=${this.classClient}
         ?controllable=${controllable}
       ></lab-header>
-      <main class=${this.comparing ? "comparing" : ""}>
+      <main class=${layout}>
+        ${drawer
+          ? html`<button
+              class="drawer-toggle"
+              data-testid="course-toggle"
+              aria-controls="course-panel"
+              aria-expanded=${open ? "true" : "false"}
+              title=${open ? t.closeCourse : t.openCourse}
+              @click=${() => this.drawer.toggle()}
+            >
+              <span aria-hidden="true">${open ? "✕" : "☰"}</span> ${t.course}
+            </button>`
+          : nothing}
         <lab-messages
           .state=${state}
           .notices=${this.status.notices}
@@ -181,7 +205,15 @@ export class LabApp extends LitElement {
           .recovery=${this.shell.recovery}
           ?reset-note=${this.resetNote}
         ></lab-messages>
-        <lab-course data-testid="course" role="region" aria-label=${a.courseRegion} tabindex="-1"></lab-course>
+        <lab-course
+          id="course-panel"
+          data-testid="course"
+          role="region"
+          aria-label=${a.courseRegion}
+          tabindex="-1"
+          ?hidden=${drawer ? !open : this.comparing}
+          @keydown=${this.drawer.onKey}
+        ></lab-course>
         <lab-terminal-card
           data-testid="terminal-region"
           ?stopped=${state?.phase === "error"}
@@ -214,6 +246,8 @@ export class LabApp extends LitElement {
     learnerShells(this.session)
       .line(this.terminal?.activePort ?? 0)
       .send(command);
+    // On a narrow screen the drawer closes, so the learner sees the command at the prompt.
+    this.drawer.close();
     this.terminal?.focus();
   }
 

@@ -13,6 +13,9 @@ import { SAVED_MESSAGES } from "../saved/saved-messages.ts";
 import "../terminal/lab-terminal.ts";
 import type { LabTerminal } from "../terminal/lab-terminal.ts";
 import "../terminal/lab-terminal-tabs.ts";
+import "../terminal/lab-key-bar.ts";
+import { KeyBarController } from "./key-bar-controller.ts";
+import { PinchZoomController } from "../terminal/pinch-zoom-controller.ts";
 import { TerminalRequestEvent, type TerminalRequest } from "../terminal/terminal-events.ts";
 import { buttonStyles, kbdStyles } from "../ui/ui-styles.ts";
 import { learnerShells } from "../session/learner-shells.ts";
@@ -107,6 +110,15 @@ export class LabTerminalCard extends LitElement {
         font-weight: 600;
         pointer-events: none;
       }
+      /* the key bar is for touch keyboards: shown on touch screens and narrow windows */
+      lab-key-bar {
+        display: none;
+      }
+      @media (pointer: coarse), (max-width: 1100px) {
+        lab-key-bar {
+          display: block;
+        }
+      }
       @media (max-width: 760px) {
         .hint {
           display: none;
@@ -133,10 +145,17 @@ export class LabTerminalCard extends LitElement {
   private readonly layout = new TerminalLayoutController(this, () => this.session);
   private readonly places = new WorkspaceStatusController(this, () => this.session);
   private readonly drop = new FileDropController(this);
+  private readonly keys = new KeyBarController(this, (key) => {
+    const terminal = this.terminalOf(this.activePort);
+    terminal?.focus();
+    terminal?.press(key);
+  });
 
   constructor() {
     super();
     this.addEventListener(TerminalRequestEvent.type, (event) => this.onRequest(event.request));
+    // Two fingers pinching the terminals change their font size, as the bar's A− and A+ do.
+    new PinchZoomController(this, (step) => this.keys.stepFontSize(step));
   }
 
   override connectedCallback(): void {
@@ -205,10 +224,13 @@ export class LabTerminalCard extends LitElement {
                 ?hidden=${side === 0}
                 style=${side === 0 ? "" : `grid-column: ${side}; grid-row: 1`}
                 class=${this.stopped ? "stopped" : nothing}
+                .modifiers=${this.keys.modifiers}
+                font-size=${this.keys.fontSize}
                 @focusin=${() => (this.focused = port)}
               ></lab-terminal>`;
           })}
         </div>
+        <lab-key-bar data-testid="key-bar" .modifiers=${this.keys.modifiers} font-size=${this.keys.fontSize}></lab-key-bar>
     `;
   }
 
@@ -226,8 +248,8 @@ export class LabTerminalCard extends LitElement {
       aria-valuemax="80"
       aria-valuenow=${percent}
       style="grid-column: 2; grid-row: 1"
-      @keydown=${this.onSeparatorKey}
-      @pointerdown=${this.onSeparatorPointer}
+      @keydown=${this.layout.onSeparatorKey}
+      @pointerdown=${this.layout.onSeparatorPointer}
     ></div>`;
   }
 
@@ -253,29 +275,6 @@ export class LabTerminalCard extends LitElement {
     }
     void this.updateComplete.then(() => this.focus());
   }
-
-  private readonly onSeparatorKey = (event: KeyboardEvent): void => {
-    const step = event.key === "ArrowLeft" ? -0.05 : event.key === "ArrowRight" ? 0.05 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    this.layout.setRatio(this.layout.current.ratio + step);
-  };
-
-  private readonly onSeparatorPointer = (event: PointerEvent): void => {
-    const separator = event.currentTarget as HTMLElement;
-    const screens = separator.parentElement!;
-    separator.setPointerCapture(event.pointerId);
-    const move = (e: PointerEvent): void => {
-      const box = screens.getBoundingClientRect();
-      this.layout.setRatio((e.clientX - box.left) / box.width);
-    };
-    const up = (): void => {
-      separator.removeEventListener("pointermove", move);
-      separator.removeEventListener("pointerup", up);
-    };
-    separator.addEventListener("pointermove", move);
-    separator.addEventListener("pointerup", up);
-  };
 }
 
 declare global {

@@ -73,6 +73,31 @@ export class TerminalLayoutController implements ReactiveController {
     this.set(setRatio(this.current, ratio));
   }
 
+  /** The split's separator with the keyboard: the arrow keys move it by a twentieth. */
+  readonly onSeparatorKey = (event: KeyboardEvent): void => {
+    const step = event.key === "ArrowLeft" ? -0.05 : event.key === "ArrowRight" ? 0.05 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    this.setRatio(this.current.ratio + step);
+  };
+
+  /** The split's separator dragged (mouse, pen or finger): the ratio follows the pointer until released. */
+  readonly onSeparatorPointer = (event: PointerEvent): void => {
+    const separator = event.currentTarget as HTMLElement;
+    const screens = separator.parentElement!;
+    separator.setPointerCapture(event.pointerId);
+    const move = (e: PointerEvent): void => {
+      const box = screens.getBoundingClientRect();
+      this.setRatio((e.clientX - box.left) / box.width);
+    };
+    const up = (): void => {
+      separator.removeEventListener("pointermove", move);
+      separator.removeEventListener("pointerup", up);
+    };
+    separator.addEventListener("pointermove", move);
+    separator.addEventListener("pointerup", up);
+  };
+
   private ports(): readonly number[] {
     const machine = this.session()?.vm;
     return machine ? [0, ...machine.shellPorts] : ALL_PORTS;

@@ -22,6 +22,9 @@ import { accessibilitySettingsContext, type AccessibilitySettings } from "../ui/
 import { AccessibilitySettingsController } from "../ui/accessibility-settings-controller.ts";
 import { visuallyHiddenStyles } from "../ui/ui-styles.ts";
 import { TERMINAL_BACKGROUND, terminalOptions } from "./terminal-theme.ts";
+import { DEFAULT_FONT_SIZE } from "./terminal-font-size.ts";
+import { ModifiersUsedEvent } from "./terminal-events.ts";
+import { NO_MODIFIERS, applyModifiers, keySequence, takesModifiers, type BarKey, type Modifiers } from "./touch-keys.ts";
 import { XtermController } from "./xterm-controller.ts";
 
 @customElement("lab-terminal")
@@ -75,6 +78,12 @@ export class LabTerminal extends LitElement {
   /** The serial port of the shell shown: 0 (the console), 2 or 3. */
   @property({ type: Number }) port = 0;
 
+  /** The key bar's sticky modifiers: the next key typed here is sent with them (then ModifiersUsedEvent). */
+  @property({ attribute: false }) modifiers: Modifiers = NO_MODIFIERS;
+
+  /** The text size in pixels (the learner's choice, from the key bar). */
+  @property({ type: Number, attribute: "font-size" }) fontSize = DEFAULT_FONT_SIZE;
+
   private readonly xterm = new XtermController(this, () => this.renderRoot.querySelector<HTMLElement>(".screen"), terminalOptions);
 
   private readonly output: TerminalOutputController;
@@ -85,7 +94,7 @@ export class LabTerminal extends LitElement {
     // The page greets the learner on the console only; the other shells show their own login banner.
     const greeting = (): readonly string[] => (this.port === 0 ? UI_MESSAGES[this.locale].terminalGreeting : []);
     this.output = new TerminalOutputController(this, line, this.xterm, greeting);
-    new TerminalInputController(this, line, this.xterm);
+    new TerminalInputController(this, line, this.xterm, (text) => this.withModifiers(text));
     new TerminalResizeController(this, line, this.xterm, () => this);
     this.xterm.onAttach((terminal) => installTerminalKeys(terminal));
     // The learner's screen reader setting, on this terminal from the start and whenever it changes.
@@ -95,6 +104,7 @@ export class LabTerminal extends LitElement {
       if (terminal && terminal.options.screenReaderMode !== on) terminal.options.screenReaderMode = on;
     };
     this.xterm.onAttach(readerMode);
+    this.xterm.onAttach(() => this.applyFontSize());
     new AccessibilitySettingsController(this, () => this.accessibility, readerMode);
     // The shell's input says how to leave it (Tab stays the shell's): read after the terminal's name.
     this.xterm.onAttach((terminal) => terminal.textarea?.setAttribute("aria-describedby", "terminal-help"));
@@ -105,7 +115,29 @@ export class LabTerminal extends LitElement {
     this.xterm.terminal?.focus();
   }
 
+  /** Types a key of the key bar into the terminal, as if pressed on a keyboard (modifiers apply). */
+  press(key: BarKey): void {
+    const terminal = this.xterm.terminal;
+    terminal?.input(keySequence(key, terminal.modes.applicationCursorKeysMode), true);
+  }
+
+  private withModifiers(text: string): string {
+    if ((!this.modifiers.ctrl && !this.modifiers.alt) || !takesModifiers(text)) return text;
+    const sent = applyModifiers(text, this.modifiers);
+    this.dispatchEvent(new ModifiersUsedEvent());
+    return sent;
+  }
+
+  /** A new size changes the cell size: the fit to the element (and the shell's rows and columns) follows. */
+  private applyFontSize(): void {
+    const terminal = this.xterm.terminal;
+    if (!terminal || terminal.options.fontSize === this.fontSize) return;
+    terminal.options.fontSize = this.fontSize;
+    this.xterm.fit?.fit();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has("fontSize")) this.applyFontSize();
     // The first value arrives before the terminal attaches, which replays anyway.
     if (changed.has("locale") && changed.get("locale") !== undefined) this.output.replay();
   }

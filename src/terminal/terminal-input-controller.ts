@@ -20,11 +20,13 @@ export class TerminalInputController extends SourceBoundController<TerminalLine>
     host: ReactiveControllerHost,
     source: () => TerminalLine | undefined,
     xterm: XtermController,
+    /** What typed text becomes before it goes out (the key bar's sticky modifiers apply here). */
+    private readonly typed: (text: string) => string = (text) => text,
     private readonly bytesPerFrame = 16 * 1024,
   ) {
     super(host, source);
     xterm.onAttach((terminal) => {
-      const data = terminal.onData((text) => this.enqueue(encoder.encode(text)));
+      const data = terminal.onData((text) => this.enqueue(encoder.encode(this.typed(text))));
       // Mouse reports in X10 mode: one byte per character code.
       const binary = terminal.onBinary((text) => this.enqueue(Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff)));
       return () => {

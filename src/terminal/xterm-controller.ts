@@ -25,6 +25,11 @@ export class XtermController implements ReactiveController {
     return this.current?.terminal;
   }
 
+  /** Fits the terminal's rows and columns to its element (after a change of font size, say). */
+  get fit(): FitAddon | undefined {
+    return this.current?.fit;
+  }
+
   onAttach(attachment: TerminalAttachment): void {
     this.attachments.push(attachment);
     if (this.current) this.attach(attachment);
