@@ -279,7 +279,10 @@ describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
     await waitUntil(() => /\/var\/www # $/.test(transcript.replaceAll(cursorQuery, "")), 60_000, "the container's prompt");
     vm.sendConsole("hostname\n");
     await waitUntil(() => /\nweb\r?\n/.test(transcript), 30_000, "hostname inside");
+    // What is typed before the host's prompt is back still goes to the container, as with docker exec.
+    transcript = "";
     vm.sendConsole("exit 5\n");
+    await waitUntil(() => transcript.includes("root@lab"), 30_000, "the host's prompt after exit");
     vm.sendConsole("echo exec-code=$?\n");
     await waitUntil(() => /exec-code=5/.test(transcript), 30_000, "the exit code after exec -it");
     const stopped = await sh(vm, "minidock exec nosuch true");
