@@ -13,6 +13,13 @@ const { exercises } = loadExercisesFromDir();
 // Each exercise starts from a fresh page: they need not wait for each other, and spread over the workers.
 test.describe.configure({ mode: "parallel" });
 
+// A step's solution can be several minidock commands (exercise 13's `run`: a pull and two container
+// starts) on a freshly restored machine, whose guest code v86 has not compiled yet. Measured: the first
+// `minidock pull busybox` of a restored VM took 4.6 s in the Node guest tier on an idle host and 15-19 s
+// at load 12-17 (warm, the same pull takes 1-2 s), and exercise 12's and 13's first steps took longer
+// than LabPage's 20 s command wait in Chromium at load 9. The checks already get CHECK_TIMEOUT_MS.
+const SOLUTION_TIMEOUT_MS = CHECK_TIMEOUT_MS;
+
 interface AgentLike {
   run(script: string, options: { timeoutMs: number }): Promise<{ stdout: Uint8Array }>;
 }
@@ -27,7 +34,7 @@ for (const exercise of exercises) {
     for (const [index, step] of lesson.steps.entries()) {
       await course.expectStep(lesson.id, step.id);
       await expect(course.step).toHaveAttribute("data-done", "false");
-      await terminals.typeScript(step.solution);
+      await terminals.typeScript(step.solution, SOLUTION_TIMEOUT_MS);
 
       for (const check of step.checks) {
         await expect(course.check(check.id), `${step.id}: ${check.id}`).toHaveAttribute("data-status", "passed", {

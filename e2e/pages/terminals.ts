@@ -66,18 +66,18 @@ export class Terminals {
    * and after each part waits until that shell has run it: it echoes a number only then (the typed
    * text itself shows `$((…))`, not the number).
    */
-  async typeScript(script: string): Promise<void> {
+  async typeScript(script: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<void> {
     for (const part of terminalParts(script)) {
       await this.open(part.terminal);
       for (const line of part.text.split("\n").filter((l) => l.trim())) await this.run(part.terminal, line);
       this.markers++;
       await this.run(part.terminal, `echo $((${this.markers} + 1000))-settled`);
-      await this.expectScreen(part.terminal, `${this.markers + 1000}-settled`);
+      await this.expectScreen(part.terminal, `${this.markers + 1000}-settled`, timeoutMs);
     }
   }
 
-  async expectScreen(number: number, text: string | RegExp): Promise<void> {
-    await expect(this.screen(number)).toContainText(text, { timeout: COMMAND_TIMEOUT_MS, useInnerText: true });
+  async expectScreen(number: number, text: string | RegExp, timeoutMs = COMMAND_TIMEOUT_MS): Promise<void> {
+    await expect(this.screen(number)).toContainText(text, { timeout: timeoutMs, useInnerText: true });
   }
 
   async openContainerShell(name: string): Promise<void> {

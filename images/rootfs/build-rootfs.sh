@@ -142,9 +142,11 @@ install -m 0755 "$agent" "$root/usr/sbin/lab-agent"
 # tcp-serve (images/tools), compiled next to the agent: the loopback-only listener of minidock's API
 # and registry.
 install -m 0755 "$(dirname "$agent")/tcp-serve" "$root/usr/bin/tcp-serve"
+# pty-run (images/tools): a terminal for crun when minidock's `run -it`/`exec -it` ask for one.
+install -m 0755 "$(dirname "$agent")/pty-run" "$root/usr/bin/pty-run"
 cp -a "$IMAGES_DIR/rootfs/overlay/." "$root/"
 chmod 700 "$root/root"
-for f in "$root"/usr/sbin/lab-agent "$root"/usr/bin/tcp-serve; do copy_libraries "$f"; done
+for f in "$root"/usr/sbin/lab-agent "$root"/usr/bin/tcp-serve "$root"/usr/bin/pty-run; do copy_libraries "$f"; done
 
 mkdir -p "$out"
 (cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible) >"$out/initrd.img"
