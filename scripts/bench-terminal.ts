@@ -90,8 +90,22 @@ export async function enterAndAwait(page: Page, command: string, expected: strin
     observer.observe(rows, { childList: true, subtree: true, characterData: true });
   })()`);
   await enterCommand(page, command);
-  await page.waitForFunction("window.labAnswer.shownAt > 0", undefined, { timeout: 60_000, polling: 20 });
+  await waitInPage(page, () => window.labAnswer!.shownAt > 0, 60_000, 20);
   return page.evaluate<Answer>("window.labAnswer");
+}
+
+/**
+ * Waits until `test` holds in the page, asking every `pollMs`. Not page.waitForFunction: that evaluates
+ * its predicate inside the page, which the lab's Content-Security-Policy (no 'unsafe-eval') refuses;
+ * page.evaluate goes through the DevTools protocol. The figures are taken in the page, so the polling
+ * interval does not change them.
+ */
+async function waitInPage(page: Page, test: () => boolean, timeoutMs: number, pollMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await page.evaluate(test))) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting in the page for ${test.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }
 
 /** Types `count` characters into VM 1's terminal one by one; each one's keydown-to-echo time. */
@@ -102,7 +116,7 @@ export async function keystrokeEcho(page: Page, count: number): Promise<Spread> 
   for (let i = 0; i < count; i++) {
     await page.evaluate(() => Object.assign(window.labEchoProbe!, { keyAt: 0, echoAt: 0 }));
     await page.keyboard.press("x");
-    await page.waitForFunction(() => window.labEchoProbe!.echoAt > 0, undefined, { timeout: 30_000, polling: 10 });
+    await waitInPage(page, () => window.labEchoProbe!.echoAt > 0, 30_000, 10);
     times.push(await page.evaluate(() => window.labEchoProbe!.echoAt - window.labEchoProbe!.keyAt));
   }
   // Ctrl+U clears what was typed.
