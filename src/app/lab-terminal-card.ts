@@ -270,6 +270,9 @@ export class LabTerminalCard extends LitElement {
         this.places.refresh(1500);
         break;
       }
+      case "list-containers":
+        this.places.refresh(0);
+        return;
       default:
         this.layout.update(request);
     }

@@ -17,6 +17,12 @@ export interface ShellHealthOptions {
   readonly onChange: (health: ShellHealth) => void;
   /** Pause between the end of one reading and the start of the next (default 2 s). */
   readonly intervalMs?: number;
+  /**
+   * The longest pause (default 10 s): while nothing is typed and the learner's process count stays the
+   * same, the pause doubles up to this, since every reading costs the emulated CPU a bash start. A key
+   * brings it back to `intervalMs`.
+   */
+  readonly calmIntervalMs?: number;
   /** Typed keys unanswered this long make the shell count as silent (default 8 s). */
   readonly silenceMs?: number;
   /** While true no reading is taken (a hidden tab's timers are throttled). */
@@ -36,8 +42,18 @@ export class ShellHealthMonitor {
   private run = 0;
   /** Counts stops: a reading taken before the latest one says nothing about the group afterwards. */
   private recoveries = 0;
+  /** The pause before the next reading; longer while all is calm (see calmIntervalMs). */
+  private pauseMs: number;
+  /** Keys were typed since the last reading began. */
+  private typed = false;
 
-  constructor(private readonly options: ShellHealthOptions) {}
+  constructor(private readonly options: ShellHealthOptions) {
+    this.pauseMs = this.baseMs;
+  }
+
+  private get baseMs(): number {
+    return this.options.intervalMs ?? 2000;
+  }
 
   get health(): ShellHealth {
     return this.current;
@@ -59,6 +75,15 @@ export class ShellHealthMonitor {
   /** The learner typed at the console. */
   noteInput(): void {
     this.unansweredSince ??= this.now();
+    this.typed = true;
+    // Typing is when things start: read at the steady pace again, sooner than a calm pause would.
+    if (this.pauseMs > this.baseMs) {
+      this.pauseMs = this.baseMs;
+      if (this.timer !== undefined) {
+        clearTimeout(this.timer);
+        this.schedule();
+      }
+    }
   }
 
   /** The console wrote something: the shell is alive. */
@@ -81,19 +106,26 @@ export class ShellHealthMonitor {
 
   private schedule(): void {
     if (!this.running) return;
-    this.timer = setTimeout(() => void this.tick(), this.options.intervalMs ?? 2000);
+    this.timer = setTimeout(() => void this.tick(), this.pauseMs);
   }
 
   private async tick(): Promise<void> {
     this.timer = undefined;
     const run = this.run;
     const recoveries = this.recoveries;
+    const typed = this.typed;
+    this.typed = false;
     if (!this.options.isPaused?.()) {
       try {
         const load = await readLearnerLoad(this.options.agent);
         if (run !== this.run) return;
         // Taken while the stop still ran: it would raise the banner again over the stop's answer.
-        if (recoveries === this.recoveries) this.assess(load);
+        if (recoveries === this.recoveries) {
+          const before = this.previous;
+          this.assess(load);
+          const calm = !typed && !this.typed && this.current.kind === "healthy" && before?.processes === load.processes;
+          this.pauseMs = calm ? Math.min(this.pauseMs * 2, this.options.calmIntervalMs ?? 10_000) : this.baseMs;
+        }
       } catch {
         // The agent did not answer: the machine-level watchdog reports that; nothing to say here.
         if (run !== this.run) return;

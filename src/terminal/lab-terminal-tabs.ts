@@ -167,7 +167,7 @@ export class LabTerminalTabs extends LitElement {
           title=${m.containerShellTitle}
           aria-haspopup="menu"
           aria-expanded=${this.menuOpen ? "true" : "false"}
-          @click=${() => (this.menuOpen = !this.menuOpen)}
+          @click=${this.toggleMenu}
         >${m.containerShell}</button>
         ${this.menuOpen ? this.renderMenu() : nothing}
       </span>
@@ -192,6 +192,11 @@ export class LabTerminalTabs extends LitElement {
     // The menu takes the focus when it opens (not when its list is refreshed while open).
     if (changed.has("menuOpen") && this.menuOpen) this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }
+
+  private readonly toggleMenu = (): void => {
+    this.menuOpen = !this.menuOpen;
+    if (this.menuOpen) this.request({ kind: "list-containers" });
+  };
 
   private request(request: TerminalRequest): void {
     this.dispatchEvent(new TerminalRequestEvent(request));

@@ -9,7 +9,9 @@ export type TerminalRequest =
   | { readonly kind: "close"; readonly port: number }
   | { readonly kind: "split" }
   | { readonly kind: "container"; readonly pid: number; readonly name: string }
-  | { readonly kind: "restart"; readonly port: number };
+  | { readonly kind: "restart"; readonly port: number }
+  /** The container menu opened: the list of running containers should be fresh. */
+  | { readonly kind: "list-containers" };
 
 export class TerminalRequestEvent extends Event {
   static readonly type = "lab-terminal-request";

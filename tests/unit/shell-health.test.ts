@@ -6,7 +6,9 @@ import type { AgentResult, GuestAgent } from "../../src/vm/agent-client.ts";
 class CgroupGuest implements GuestAgent {
   processes = 2;
   refusals = 0;
+  readings = 0;
   run(): Promise<AgentResult> {
+    this.readings++;
     const text = `processes ${this.processes}\nlimit 1024\npids.max ${this.refusals}\nmemory.oom_kill 0\n`;
     return Promise.resolve({ exitCode: 0, signal: 0, stdout: new TextEncoder().encode(text), stderr: new Uint8Array(), truncated: false, durationMs: 1 });
   }
@@ -108,5 +110,26 @@ describe("ShellHealthMonitor after a stop", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(watched.health.kind).toBe("runaway");
     watched.stop();
+  });
+
+  it("reads less often while nothing is typed and nothing changes, and at the steady pace again on a key", async () => {
+    // Pauses of 1, 1, 2, 4, 5, 5 s (calm from the second reading on, capped at 5 s here).
+    const calm = new ShellHealthMonitor({ agent: guest, onChange: () => {}, intervalMs: 1000, calmIntervalMs: 5000, now: () => clock });
+    monitor.stop();
+    guest.readings = 0;
+    calm.start();
+    await after(18_000);
+    expect(guest.readings).toBe(6);
+    // A key: the next reading comes within the steady pause, not the calm one.
+    calm.noteInput();
+    const before = guest.readings;
+    await after(1000);
+    expect(guest.readings).toBe(before + 1);
+    // A bomb started with nothing typed is still seen within the calm pause.
+    await after(20_000);
+    guest.processes = 1020;
+    await after(5000);
+    expect(calm.health).toEqual({ kind: "runaway", processes: 1020, limit: 1024 });
+    calm.stop();
   });
 });
