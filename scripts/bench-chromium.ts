@@ -85,7 +85,9 @@ async function firstVisits(browser: Browser, url: string): Promise<ReturnType<ty
 
 /** The main thread's and the emulator workers' share of a core while the guest sits at its prompt. */
 async function idleCpu(browser: Browser): Promise<{ mainThreadPercent: number; workerPercent: number }> {
-  await sleep(2000);
+  // Idle means sitting at the prompt: past the first seconds after the restore, when the page reads
+  // where the shells are and their health at its steady pace before backing off (30 s, the longest pause).
+  await sleep(35_000);
   const pid = await labRenderer(browser);
   const before = threadCpuSeconds(pid);
   const started = performance.now();
