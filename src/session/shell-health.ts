@@ -3,6 +3,7 @@
 // for minutes. Two signs, read at a steady pace: the learner cgroup's counters (through the agent) and
 // keys typed at the console that got no output back. One reading at a time; no DOM.
 import type { GuestAgent } from "../vm/agent-client.ts";
+import { CalmPace } from "./calm-pace.ts";
 import { isRunaway, readLearnerLoad, type LearnerLoad } from "./runaway-processes.ts";
 
 export type ShellHealth =
@@ -43,16 +44,10 @@ export class ShellHealthMonitor {
   /** Counts stops: a reading taken before the latest one says nothing about the group afterwards. */
   private recoveries = 0;
   /** The pause before the next reading; longer while all is calm (see calmIntervalMs). */
-  private pauseMs: number;
-  /** Keys were typed since the last reading began. */
-  private typed = false;
+  private readonly pace: CalmPace;
 
   constructor(private readonly options: ShellHealthOptions) {
-    this.pauseMs = this.baseMs;
-  }
-
-  private get baseMs(): number {
-    return this.options.intervalMs ?? 2000;
+    this.pace = new CalmPace(options.intervalMs ?? 2000, options.calmIntervalMs ?? 10_000);
   }
 
   get health(): ShellHealth {
@@ -75,14 +70,10 @@ export class ShellHealthMonitor {
   /** The learner typed at the console. */
   noteInput(): void {
     this.unansweredSince ??= this.now();
-    this.typed = true;
     // Typing is when things start: read at the steady pace again, sooner than a calm pause would.
-    if (this.pauseMs > this.baseMs) {
-      this.pauseMs = this.baseMs;
-      if (this.timer !== undefined) {
-        clearTimeout(this.timer);
-        this.schedule();
-      }
+    if (this.pace.noteInput() && this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.schedule();
     }
   }
 
@@ -106,15 +97,14 @@ export class ShellHealthMonitor {
 
   private schedule(): void {
     if (!this.running) return;
-    this.timer = setTimeout(() => void this.tick(), this.pauseMs);
+    this.timer = setTimeout(() => void this.tick(), this.pace.pauseMs);
   }
 
   private async tick(): Promise<void> {
     this.timer = undefined;
     const run = this.run;
     const recoveries = this.recoveries;
-    const typed = this.typed;
-    this.typed = false;
+    this.pace.begin();
     if (!this.options.isPaused?.()) {
       try {
         const load = await readLearnerLoad(this.options.agent);
@@ -123,8 +113,7 @@ export class ShellHealthMonitor {
         if (recoveries === this.recoveries) {
           const before = this.previous;
           this.assess(load);
-          const calm = !typed && !this.typed && this.current.kind === "healthy" && before?.processes === load.processes;
-          this.pauseMs = calm ? Math.min(this.pauseMs * 2, this.options.calmIntervalMs ?? 10_000) : this.baseMs;
+          this.pace.end(this.current.kind === "healthy" && before?.processes === load.processes);
         }
       } catch {
         // The agent did not answer: the machine-level watchdog reports that; nothing to say here.

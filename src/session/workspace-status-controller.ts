@@ -5,6 +5,7 @@
 import type { ReactiveControllerHost } from "lit";
 import type { Unsubscribe } from "../shared/typed-events.ts";
 import type { VirtualMachine } from "../vm/virtual-machine.ts";
+import { CalmPace } from "./calm-pace.ts";
 import { SessionBoundController } from "./session-controller.ts";
 import { readWorkspaceStatus, type WorkspaceStatus } from "./shell-places.ts";
 import type { VmSession } from "./vm-session.ts";
@@ -23,21 +24,15 @@ export class WorkspaceStatusController extends SessionBoundController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private attached = false;
   private reading = false;
-  private pauseMs: number;
-  /** Keys were typed since the last reading began. */
-  private typed = false;
+  private readonly pace: CalmPace;
 
   constructor(
     host: ReactiveControllerHost,
     session: () => VmSession | undefined,
-    private readonly timing: WorkspaceStatusTiming = {},
+    timing: WorkspaceStatusTiming = {},
   ) {
     super(host, session);
-    this.pauseMs = this.baseMs;
-  }
-
-  private get baseMs(): number {
-    return this.timing.intervalMs ?? 3000;
+    this.pace = new CalmPace(timing.intervalMs ?? 3000, timing.calmIntervalMs ?? 30_000);
   }
 
   override hostConnected(): void {
@@ -55,7 +50,7 @@ export class WorkspaceStatusController extends SessionBoundController {
 
   /** Reads again soon (after the learner opened or restarted a shell). */
   refresh(delayMs = 500): void {
-    this.pauseMs = this.baseMs;
+    this.pace.reset();
     this.schedule(delayMs);
   }
 
@@ -69,10 +64,7 @@ export class WorkspaceStatusController extends SessionBoundController {
 
   /** The learner typed: a command may move a shell into a container, so read at the steady pace again. */
   private noteInput(): void {
-    this.typed = true;
-    if (this.pauseMs <= this.baseMs) return;
-    this.pauseMs = this.baseMs;
-    if (this.timer !== undefined) this.schedule(this.baseMs);
+    if (this.pace.noteInput() && this.timer !== undefined) this.schedule(this.pace.pauseMs);
   }
 
   private schedule(delayMs: number): void {
@@ -85,15 +77,13 @@ export class WorkspaceStatusController extends SessionBoundController {
     this.timer = undefined;
     const machine = this.readyMachine();
     const hidden = typeof document !== "undefined" && document.visibilityState === "hidden";
-    const typed = this.typed;
-    this.typed = false;
+    this.pace.begin();
     if (machine && !hidden && !this.reading) {
       this.reading = true;
       try {
         const status = await readWorkspaceStatus(machine.agent, [0, ...machine.shellPorts]);
         if (machine === this.readyMachine()) {
-          const unchanged = JSON.stringify(status) === JSON.stringify(this.status);
-          this.pauseMs = unchanged && !typed && !this.typed ? Math.min(this.pauseMs * 2, this.timing.calmIntervalMs ?? 30_000) : this.baseMs;
+          this.pace.end(JSON.stringify(status) === JSON.stringify(this.status));
           this.status = status;
           this.host.requestUpdate();
         }
@@ -106,7 +96,7 @@ export class WorkspaceStatusController extends SessionBoundController {
       this.status = EMPTY;
       this.host.requestUpdate();
     }
-    if (this.timer === undefined) this.schedule(this.pauseMs);
+    if (this.timer === undefined) this.schedule(this.pace.pauseMs);
   }
 
   private readyMachine(): VirtualMachine | undefined {
