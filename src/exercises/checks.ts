@@ -3,7 +3,7 @@
 import type { CheckExpectation, CheckKind } from "./model.ts";
 import type { CheckSpec } from "./schema.ts";
 import { shellQuote } from "../shared/shell-quote.ts";
-import { terminalSwitchProblems } from "./terminal-parts.ts";
+import { serialTtyNumber, terminalPort, terminalSwitchProblems } from "./terminal-parts.ts";
 
 /**
  * Shell helpers prepended to every check and answer script (run by bash, and by busybox sh too). They
@@ -44,7 +44,7 @@ lab_hostname() { nsenter -t "$1" -u hostname 2>/dev/null; }
 # True when process $1 runs in the learner's terminal $2: its controlling tty (tty_nr in its stat) is
 # that terminal's serial line, major 4, minor 64 + port (1: ttyS0, 2: ttyS2, 3: ttyS3).
 lab_in_terminal() {
-  case "$2" in 1) _t=1088 ;; 2) _t=1090 ;; 3) _t=1091 ;; *) return 1 ;; esac
+  case "$2" in ${[1, 2, 3].map((n) => `${n}) _t=${serialTtyNumber(terminalPort(n))} ;;`).join(" ")} *) return 1 ;; esac
   read -r _st 2>/dev/null <"/proc/$1/stat" || return 1
   set -- ${"${_st##*) }"}
   [ "$5" = "$_t" ]

@@ -21,6 +21,9 @@ const LOOKS_LIKE_SWITCH = /^\s*#\s*terminal\b/i;
 /** The serial port of terminal N: the console is ttyS0 and the agent has ttyS1. */
 export const terminalPort = (terminal: number): number => (terminal === 1 ? 0 : terminal);
 
+/** tty_nr in /proc/PID/stat of a process whose controlling terminal is serial port N: major 4, minor 64 + N. */
+export const serialTtyNumber = (port: number): number => (4 << 8) | (64 + port);
+
 /** The script cut into runs of lines per terminal, in order; empty runs are left out. */
 export function terminalParts(script: string): TerminalPart[] {
   const parts: TerminalPart[] = [];

@@ -4,8 +4,7 @@
 // that is PID 1 of a PID namespace below the host's. Guest script and parser only; no DOM, no timers.
 import { outputText, type GuestAgent } from "../vm/agent-client.ts";
 
-/** tty_nr in /proc/PID/stat of serial port N: major 4, minor 64 + N. */
-const ttyNumber = (port: number): number => (4 << 8) | (64 + port);
+import { serialTtyNumber as ttyNumber } from "../exercises/terminal-parts.ts";
 
 export type ShellPlace = { readonly kind: "host" } | { readonly kind: "container"; readonly name: string };
 
