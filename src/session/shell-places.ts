@@ -2,9 +2,8 @@
 // what the terminals show): a shell is "host" while its foreground program shares init's namespaces,
 // "container NAME" once it runs in other namespaces (NAME: the hostname there). A container is a process
 // that is PID 1 of a PID namespace below the host's. Guest script and parser only; no DOM, no timers.
-import { outputText, type GuestAgent } from "../vm/agent-client.ts";
-
 import { serialTtyNumber as ttyNumber } from "../exercises/terminal-parts.ts";
+import { outputText, type GuestAgent } from "../vm/agent-client.ts";
 
 export type ShellPlace = { readonly kind: "host" } | { readonly kind: "container"; readonly name: string };
 
