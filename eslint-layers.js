@@ -16,7 +16,7 @@
 
 /** @type {readonly Layer[]} */
 export const LAYERS = [
-  { name: "shared", folders: ["shared"], dom: false, job: "typed events, bytes, shell quoting, the error base, JSON decoders" },
+  { name: "shared", folders: ["shared"], dom: false, job: "typed events, bytes, shell quoting, the error base, JSON decoders, the lab's guest cgroups" },
   { name: "vm", folders: ["vm"], dom: false, job: "v86, the guest agent, manifests (the only v86 importer)" },
   { name: "exercises", folders: ["exercises"], dom: false, job: "the course model, its loader and checks" },
   { name: "i18n", folders: ["i18n"], dom: true, job: "the page's messages and the locale context" },

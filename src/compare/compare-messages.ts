@@ -120,7 +120,7 @@ const en: CompareMessages = {
   intro:
     "VM 1 is your machine. VM 2 is a second, independent emulated PC with its own kernel. Containers c1, c2 are processes inside VM 1, sharing its kernel. Every figure below was measured just now in the real guests.",
   oneThread:
-    "Both VMs run on this tab's one JavaScript thread: while one computes, the other waits, so times with two VMs running are slower than with one.",
+    "Each VM's emulator runs in a Web Worker of its own, so a computer with cores to spare gives each VM a core. With two cores, the two VMs and this page share them, so times with two VMs running are slower than with one.",
   bootVm2: "Boot VM 2 (cold boot)",
   closeVm2: "Close VM 2",
   vm2Console: "VM 2 console (ttyS0)",
@@ -142,7 +142,8 @@ const en: CompareMessages = {
     `This page already uses ${usedMb} of its ${limitMb} MB; a second VM would not fit. Reload the page and try again.`,
   startTime: "Start time",
   logScale: "Logarithmic scale: every tenfold figure adds the same length to a bar",
-  startTimeNote: "VM: from creating the emulator to its agent answering, measured by the page. Container: from mkdir to its first command running, measured by VM 1's clock.",
+  startTimeNote:
+    "VM: from creating the emulator to its agent answering, measured by the page. Container: from the first mkdir (its overlay root and OCI bundle) through crun run to its first command running, measured by VM 1's clock. crun is the guest's container runtime, the one minidock calls: while c1 and c2 run, crun list in your terminal shows them.",
   vm2ColdBoot: "VM 2, cold boot",
   vm1Restore: "VM 1, restored snapshot",
   containerStart: (name) => `container ${name}`,
@@ -206,7 +207,7 @@ const ko: CompareMessages = {
   intro:
     "VM 1은 지금 쓰고 있는 머신입니다. VM 2는 자기 커널로 따로 부팅하는 두 번째 가상 머신(virtual machine)입니다. 컨테이너 c1, c2는 VM 1 안의 프로세스이고 VM 1의 커널을 함께 씁니다(커널 공유). 아래 숫자는 모두 방금 실제 게스트에서 잰 값입니다.",
   oneThread:
-    "두 VM은 이 탭의 자바스크립트 스레드 하나에서 돌아갑니다. 한쪽이 계산하는 동안 다른 쪽은 기다리므로, VM 두 대가 켜져 있으면 한 대일 때보다 시간이 더 걸립니다.",
+    "VM마다 에뮬레이터가 자기 웹 워커(Web Worker)에서 돌아가므로, 코어가 넉넉한 컴퓨터에서는 VM이 코어를 하나씩 씁니다. 코어가 두 개뿐이면 두 VM과 이 페이지가 코어를 나눠 쓰므로, VM 두 대가 켜져 있으면 한 대일 때보다 시간이 더 걸립니다.",
   bootVm2: "VM 2 부팅 (콜드 부팅)",
   closeVm2: "VM 2 끄기",
   vm2Console: "VM 2 콘솔 (ttyS0)",
@@ -228,7 +229,8 @@ const ko: CompareMessages = {
     `이 페이지가 이미 ${limitMb}MB 중 ${usedMb}MB를 쓰고 있어 두 번째 VM이 들어갈 자리가 없습니다. 페이지를 새로 고친 뒤 다시 해 보세요.`,
   startTime: "시작 시간",
   logScale: "로그 눈금: 수치가 열 배가 될 때마다 막대가 같은 길이만큼 늘어납니다",
-  startTimeNote: "VM: 에뮬레이터를 만든 순간부터 에이전트가 응답할 때까지, 페이지가 잰 시간. 컨테이너: mkdir부터 첫 명령이 실행될 때까지, VM 1의 시계로 잰 시간.",
+  startTimeNote:
+    "VM: 에뮬레이터를 만든 순간부터 에이전트가 응답할 때까지, 페이지가 잰 시간. 컨테이너: 첫 mkdir(오버레이 루트와 OCI 번들(bundle) 준비)부터 crun run을 거쳐 첫 명령이 실행될 때까지, VM 1의 시계로 잰 시간. crun은 minidock도 호출하는 게스트의 컨테이너 런타임입니다. c1, c2가 도는 동안 터미널에서 crun list를 입력하면 둘이 보입니다.",
   vm2ColdBoot: "VM 2, 콜드 부팅",
   vm1Restore: "VM 1, 스냅샷 복원",
   containerStart: (name) => `컨테이너 ${name}`,

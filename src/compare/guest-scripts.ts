@@ -2,11 +2,13 @@
 // Every figure the view shows is measured by one of these in a real guest kernel; nothing is assumed.
 // Scripts print "key value" lines; parseFields turns them into a map. No DOM here, so Node tests and
 // the page share them.
+import { COMPARE_CGROUP_NAME } from "../shared/guest-cgroups.ts";
+import { bundleConfig, runtimeId } from "./container-bundle.ts";
 
 /** Where the view keeps its containers in VM 1 (apart from the learner's own /var/lib/minirun). */
 export const COMPARE_BASE = "/run/lab-compare";
 /** Their cgroup parent: memory and pids limits per container, memory.current per container. */
-export const COMPARE_CGROUP = "/sys/fs/cgroup/lab-compare";
+export const COMPARE_CGROUP = `/sys/fs/cgroup/${COMPARE_CGROUP_NAME}`;
 /** The containers' bridge, like docker0 but on its own subnet so the course's docker0 stays the learner's. */
 export const CONTAINER_BRIDGE = "labcmp0";
 export const CONTAINER_SUBNET = "10.99.0";
@@ -56,43 +58,43 @@ echo "image_bytes $(du -sb $image | cut -f1)"
 `;
 
 /**
- * Starts container NAME in VM 1, the way the course's minirun does: an overlay root on the image, a
- * cgroup with memory and pids limits, new PID/mount/UTS/IPC/network namespaces, a veth pair on the
- * labcmp0 bridge. The start time runs from the first mkdir to the moment the container's own first
- * command runs (it writes into a FIFO the script waits on), measured by the guest's clock.
+ * Starts container NAME in VM 1 with crun, the guest's container runtime: an overlay root on the image,
+ * a bundle (that root and a config.json with new PID/mount/UTS/IPC/network/cgroup namespaces and a cgroup
+ * with memory and pids limits), then `crun run -d`, and a veth pair on the labcmp0 bridge. The start
+ * time runs from the first mkdir to the moment the container's own first command runs (it writes into a
+ * FIFO the script waits on), measured by the guest's clock: it includes all of crun's work.
  */
 export function startContainerScript(name: string): string {
   const index = containerIndex(name);
   const address = containerAddress(name);
+  const id = runtimeId(name);
+  const config = bundleConfig(name, { memoryBytes: CONTAINER_MEMORY_MAX, pids: CONTAINER_PIDS_MAX });
   return `set -e
 name=${name}
 box=${COMPARE_BASE}/containers/$name
-cg=${COMPARE_CGROUP}
 if [ -e $box ]; then echo "a container called $name already exists" >&2; exit 3; fi
 ${ensureImage}
 t0=$EPOCHREALTIME
 mkdir -p $box/upper $box/work $box/root
 mount -t overlay overlay -o lowerdir=$image,upperdir=$box/upper,workdir=$box/work $box/root
 mkfifo $box/root/ready
-mkdir -p $cg/$name
-echo "+memory +pids" > $cg/cgroup.subtree_control
-echo ${CONTAINER_MEMORY_MAX} > $cg/$name/memory.max
-echo ${CONTAINER_PIDS_MAX} > $cg/$name/pids.max
-# setsid: the container outlives this script; bash, not sh: busybox sh would run its own unshare.
-setsid bash -c "echo \\$\\$ > $cg/$name/cgroup.procs; echo \\$\\$ > $box/runtime.pid; exec /usr/bin/unshare --pid --fork --mount --uts --ipc --net --root=$box/root --mount-proc /bin/sh -c 'hostname $name; echo > /ready; exec sleep 100000000'" </dev/null >$box/runtime.log 2>&1 &
+cat > $box/config.json <<'CONFIG'
+${config}
+CONFIG
+# -d: crun returns once the container runs. setsid: the container is in no session of this script's
+# (the agent ends a finished script's process group). In the background, so busybox's setsid makes the
+# session without forking again, and \$! is crun, whose status tells whether it started the container.
+setsid crun run -d --bundle $box --pid-file $box/pid ${id} </dev/null >$box/runtime.log 2>&1 &
+if ! wait $!; then echo "crun could not start the container:" >&2; cat $box/runtime.log >&2; exit 1; fi
 exec 3<>$box/root/ready
 if ! read -r -t 20 _ <&3; then echo "the container did not start:" >&2; cat $box/runtime.log >&2; exit 1; fi
 t1=$EPOCHREALTIME
 exec 3<&-
 ${elapsed("start_ms")}
 rm -f $box/root/ready
-# The container's PID 1 is the child unshare forked (the one whose parent is the runtime process).
-read -r runtime < $box/runtime.pid
-pid=
-for p in $(cat $cg/$name/cgroup.procs); do
-  [ "$(awk '/^PPid:/ { print $2 }' /proc/$p/status)" = "$runtime" ] && pid=$p
-done
-[ -n "$pid" ] || { echo "the container's first process was not found" >&2; exit 1; }
+# crun wrote the container's PID 1 (as VM 1 numbers it) into the pid file, without a newline: written
+# again with one, so every later \`read\` of it succeeds.
+read -r pid < $box/pid || [ -n "$pid" ]
 echo $pid > $box/pid
 # Its network: a veth pair, one end in the container as eth0, the other on the bridge.
 if ! ip link show ${CONTAINER_BRIDGE} >/dev/null 2>&1; then
@@ -108,7 +110,7 @@ nsenter -t $pid -n ip link set lo up
 echo "pid $pid"
 echo "index ${index}"
 echo "address ${address}"
-echo "memory_current $(cat $cg/$name/memory.current)"
+echo "memory_current $(cat ${COMPARE_CGROUP}/$name/memory.current)"
 `;
 }
 
@@ -317,17 +319,15 @@ export function parseRtts(stdout: string): number[] {
     .filter((n) => Number.isFinite(n));
 }
 
-/** Removes the view's containers, their cgroups, veths and the bridge: VM 1 is left as the learner had it. */
+/**
+ * Removes the view's containers (crun kills each one's processes and deletes its state and cgroup), their
+ * veths and the bridge: VM 1 is left as the learner had it.
+ */
 export const REMOVE_CONTAINERS = `
 for box in ${COMPARE_BASE}/containers/c*; do
   [ -d $box ] || continue
   name=\${box##*/}
-  # cgroup.kill ends every process of the container at once, wherever it is in the tree.
-  [ -e ${COMPARE_CGROUP}/$name/cgroup.kill ] && echo 1 > ${COMPARE_CGROUP}/$name/cgroup.kill
-  for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-    [ -s ${COMPARE_CGROUP}/$name/cgroup.procs ] || break
-    sleep 0.1
-  done
+  crun delete -f ${runtimeId("$name")} >/dev/null 2>&1
   ip link del vcmp-$name 2>/dev/null
   umount $box/root 2>/dev/null
   rmdir ${COMPARE_CGROUP}/$name 2>/dev/null

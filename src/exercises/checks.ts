@@ -2,6 +2,7 @@
 // against a check's expectation. Also the lints that keep checks read-only and solutions typeable.
 import type { CheckExpectation, CheckKind } from "./model.ts";
 import type { CheckSpec } from "./schema.ts";
+import { AGENT_CGROUP_NAME, COMPARE_CGROUP_NAME } from "../shared/guest-cgroups.ts";
 import { shellQuote } from "../shared/shell-quote.ts";
 import { serialTtyNumber, terminalPort, terminalSwitchProblems } from "./terminal-parts.ts";
 
@@ -10,7 +11,7 @@ import { serialTtyNumber, terminalPort, terminalSwitchProblems } from "./termina
  * only read /proc, and avoid starting programs where a shell builtin will do: every fork costs tens of
  * milliseconds in the emulator. "Learner processes" are the user-space processes outside the agent's
  * cgroup: not the kernel's threads, not init (PID 1), not the agent or the check itself, and not the
- * comparison view's containers (cgroup /lab-compare, src/compare/), which the learner did not make.
+ * comparison view's containers (src/compare/), which the learner did not make.
  */
 export const CHECK_PRELUDE = String.raw`
 lab_procs() {
@@ -19,7 +20,7 @@ lab_procs() {
     [ "$_p" = 1 ] && continue
     [ -e "$_d/exe" ] || continue
     read -r _cg 2>/dev/null <"$_d/cgroup" || continue
-    case "$_cg" in 0::/agent|0::/agent/*|0::/lab-compare/*) continue ;; esac
+    case "$_cg" in 0::/${AGENT_CGROUP_NAME}|0::/${AGENT_CGROUP_NAME}/*|0::/${COMPARE_CGROUP_NAME}/*) continue ;; esac
     read -r _c 2>/dev/null <"$_d/comm" || continue
     echo "$_p $_c"
   done

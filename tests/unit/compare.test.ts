@@ -13,6 +13,7 @@ import {
   startContainerScript,
 } from "../../src/compare/guest-scripts.ts";
 import { secondVmVerdict } from "../../src/compare/memory-guard.ts";
+import { bundleConfig, runtimeId } from "../../src/compare/container-bundle.ts";
 import { LOCALES } from "../../src/exercises/locales.ts";
 import { COMPARE_MESSAGES } from "../../src/compare/compare-messages.ts";
 
@@ -46,6 +47,25 @@ describe("secondVmVerdict", () => {
   it("refuses when the JavaScript heap is already nearly full", () => {
     expect(secondVmVerdict({ heapUsed: 900, heapLimit: 1000 }).allowed).toBe(false);
     expect(secondVmVerdict({ heapUsed: 500, heapLimit: 1000 }).allowed).toBe(true);
+  });
+});
+
+describe("the view's OCI bundle", () => {
+  const config = JSON.parse(bundleConfig("c2", { memoryBytes: 24 << 20, pids: 64 })) as {
+    process: { args: string[]; noNewPrivileges: boolean };
+    hostname: string;
+    linux: { cgroupsPath: string; resources: { memory: { limit: number }; pids: { limit: number } }; namespaces: { type: string }[] };
+  };
+  it("runs the container in its own namespaces and in the cgroup the checks leave out", () => {
+    expect(config.linux.namespaces.map((n) => n.type).sort()).toEqual(["cgroup", "ipc", "mount", "network", "pid", "uts"]);
+    expect(config.linux.cgroupsPath).toBe("/lab-compare/c2");
+    expect(config.linux.resources).toMatchObject({ memory: { limit: 24 << 20 }, pids: { limit: 64 } });
+    expect(config.hostname).toBe("c2");
+  });
+  it("signals through /ready that its first command runs, and names itself in crun list", () => {
+    expect(config.process.args.join(" ")).toMatch(/> \/ready; exec sleep/);
+    expect(startContainerScript("c2")).toContain(`crun run -d --bundle $box --pid-file $box/pid ${runtimeId("c2")}`);
+    expect(runtimeId("c2")).toBe("lab-compare-c2");
   });
 });
 
