@@ -83,7 +83,7 @@ ${config}
 CONFIG
 # -d: crun returns once the container runs. setsid: the container is in no session of this script's
 # (the agent ends a finished script's process group). In the background, so busybox's setsid makes the
-# session without forking again, and \$! is crun, whose status tells whether it started the container.
+# session without forking again, and $! is crun, whose status tells whether it started the container.
 setsid crun run -d --bundle $box --pid-file $box/pid ${id} </dev/null >$box/runtime.log 2>&1 &
 if ! wait $!; then echo "crun could not start the container:" >&2; cat $box/runtime.log >&2; exit 1; fi
 exec 3<>$box/root/ready
