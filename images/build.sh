@@ -36,10 +36,10 @@ else
   step "Compiling the guest agent (i386)"
   gcc -m32 -O2 -Wall -Wextra -Werror -o "$work/lab-agent" "$IMAGES_DIR/agent/lab-agent.c" ||
     die "compiling images/agent/lab-agent.c failed"
-  gcc -m32 -O2 -Wall -Wextra -Werror -o "$work/tcp-serve" "$IMAGES_DIR/tools/tcp-serve.c" ||
-    die "compiling images/tools/tcp-serve.c failed"
-  gcc -m32 -O2 -Wall -Wextra -Werror -o "$work/pty-run" "$IMAGES_DIR/tools/pty-run.c" ||
-    die "compiling images/tools/pty-run.c failed"
+  for tool in sock-serve unix-connect pty-run; do
+    gcc -m32 -O2 -Wall -Wextra -Werror -o "$work/$tool" "$IMAGES_DIR/tools/$tool.c" ||
+      die "compiling images/tools/$tool.c failed"
+  done
   bash "$IMAGES_DIR/rootfs/build-rootfs.sh" "$CACHE_DIR/debs" "$work/packages.lock" "$work/lab-agent" "$work"
 
   cp /usr/share/seabios/bios.bin "$work/bios.bin"
@@ -69,7 +69,7 @@ JSON
     die "building the snapshot failed (the guest did not boot; see above)"
 
   cp "$work/kernel/kernel.config" "$work/kernel.config"
-  rm -rf "$work/kernel" "$work/lab-agent" "$work/tcp-serve" "$work/pty-run"
+  rm -rf "$work/kernel" "$work/lab-agent" "$work/sock-serve" "$work/unix-connect" "$work/pty-run"
   rm -rf "$cached" && mv "$work" "$cached"
   # Keep the three most recent builds (switching branches back and forth stays fast), drop older ones.
   ls -1dt "$CACHE_DIR"/guest/*/ 2>/dev/null | tail -n +4 | xargs -r rm -rf

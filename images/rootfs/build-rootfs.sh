@@ -24,6 +24,9 @@ mkdir -p "$root"/usr/{bin,sbin,lib/i386-linux-gnu,libexec,share} "$root"/{dev,pr
 ln -s usr/bin "$root/bin"
 ln -s usr/sbin "$root/sbin"
 ln -s usr/lib "$root/lib"
+# /var/run is /run, as on every current distribution (Docker's socket is /var/run/docker.sock, and
+# minidock's /var/run/minidock.sock).
+ln -s ../run "$root/var/run"
 chmod 1777 "$root/tmp" "$root/var/tmp"
 chmod 700 "$root/root"
 chown 1000:1000 "$root/home/student"
@@ -139,14 +142,14 @@ ln -sf bash "$root/usr/bin/sh"
 
 step "Adding the guest agent and the overlay (init, inittab, rcS, /etc)"
 install -m 0755 "$agent" "$root/usr/sbin/lab-agent"
-# tcp-serve (images/tools), compiled next to the agent: the loopback-only listener of minidock's API
-# and registry.
-install -m 0755 "$(dirname "$agent")/tcp-serve" "$root/usr/bin/tcp-serve"
-# pty-run (images/tools): a terminal for crun when minidock's `run -it`/`exec -it` ask for one.
-install -m 0755 "$(dirname "$agent")/pty-run" "$root/usr/bin/pty-run"
+# The tools of images/tools, compiled next to the agent: sock-serve, the listener of minidock's API (a
+# unix socket) and registry (loopback TCP); unix-connect, which minidock's client talks to the socket
+# through; pty-run, a terminal for crun when minidock's `run -it`/`exec -it` ask for one.
+tools=(sock-serve unix-connect pty-run)
+for tool in "${tools[@]}"; do install -m 0755 "$(dirname "$agent")/$tool" "$root/usr/bin/$tool"; done
 cp -a "$IMAGES_DIR/rootfs/overlay/." "$root/"
 chmod 700 "$root/root"
-for f in "$root"/usr/sbin/lab-agent "$root"/usr/bin/tcp-serve "$root"/usr/bin/pty-run; do copy_libraries "$f"; done
+for f in "$root"/usr/sbin/lab-agent "${tools[@]/#/$root/usr/bin/}"; do copy_libraries "$f"; done
 
 mkdir -p "$out"
 (cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible) >"$out/initrd.img"

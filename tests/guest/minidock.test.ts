@@ -68,12 +68,30 @@ CMD cat /app/greeting.txt /etc/build-info
 
 // Every test starts several containers, and a start costs seconds on the emulated CPU (more on a busy host).
 describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
-  it("the client needs the daemon, whose API listens on 127.0.0.1:2375 only", async () => {
+  it("the client needs the daemon, whose API is a unix socket (TCP only when asked, on loopback only)", async () => {
     const without = await sh(vm, "minidock images");
     expect(without.exitCode).toBe(1);
-    expect(without.stderr).toContain("cannot connect to the minidock daemon at tcp://127.0.0.1:2375");
-    expect(await shOk(vm, "minidockd", LONG)).toMatch(/listening on tcp:\/\/127\.0\.0\.1:2375/);
+    expect(without.stderr).toContain("cannot connect to the minidock daemon at unix:///var/run/minidock.sock");
+    // The API runs anything as root: a network address is refused, with the reason.
+    const open = await sh(vm, "minidockd -H tcp://0.0.0.0:2375");
+    expect(open.exitCode).toBe(1);
+    expect(open.stderr).toContain("the API listens on this machine only");
+    // TCP when asked, on a loopback address, as `dockerd -H tcp://...`.
+    expect(await shOk(vm, "minidockd -H tcp://127.0.0.1:2375", LONG)).toMatch(/listening on tcp:\/\/127\.0\.0\.1:2375/);
     expect(await shOk(vm, "ss -ltnH | awk '{print $4}' | grep ':2375$'")).toBe("127.0.0.1:2375");
+    expect(await shOk(vm, "minidock -H tcp://127.0.0.1:2375 version")).toContain("API on tcp://127.0.0.1:2375");
+    expect(await shOk(vm, "minidockd --stop")).toMatch(/stopped/);
+    // By default the socket: a file only root may open, and no TCP port at all.
+    expect(await shOk(vm, "minidockd", LONG)).toMatch(/listening on unix:\/\/\/var\/run\/minidock\.sock/);
+    expect(await shOk(vm, "stat -c '%F %a %U' /var/run/minidock.sock")).toBe("socket 660 root");
+    expect(await shOk(vm, "ss -ltnH | grep -c ':2375$' || true")).toBe("0");
+    // A daemon killed outright leaves its socket file behind: the client says why it cannot connect,
+    // and the next minidockd takes the stale file's place.
+    await shOk(vm, "kill -9 $(cat /run/minidockd.pid)");
+    const stale = await sh(vm, "minidock images");
+    expect(stale.exitCode).toBe(1);
+    expect(stale.stderr).toContain("cannot connect to /var/run/minidock.sock: Connection refused");
+    expect(await shOk(vm, "minidockd", LONG)).toMatch(/listening on unix:/);
     expect(await shOk(vm, "minidockd")).toMatch(/already running/);
     const version = await shOk(vm, "minidock version");
     expect(version).toContain("Runtime: crun version 1.8");
@@ -250,7 +268,7 @@ describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
         `ip netns exec outside timeout 10 bash -c 'exec 3<>/dev/tcp/10.99.0.1/8080 && printf "GET / HTTP/1.0\\r\\n\\r\\n" >&3 && cat <&3'`,
       );
       expect(page).toContain("Hello from a container");
-      // The daemon and the registry listen on 127.0.0.1: every other address of this machine refuses.
+      // The daemon listens on no TCP port and the registry on 127.0.0.1: every other address refuses.
       for (const target of ["10.99.0.1/2375", "172.17.0.1/2375", "10.99.0.1/5000", "172.17.0.1/5000"]) {
         const attempt = await fromOutside(target);
         expect(attempt.stdout, target).toContain("Connection refused");
@@ -259,8 +277,8 @@ describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
       const client = await sh(vm, "ip netns exec outside minidock -H 10.99.0.1:2375 ps");
       expect(client.exitCode).toBe(1);
       expect(client.stderr).toContain("cannot connect to the minidock daemon at tcp://10.99.0.1:2375");
-      // On the loopback, the same client gets its answer.
-      expect(await shOk(vm, "minidock -H 127.0.0.1:2375 ps")).toMatch(/ web$/m);
+      // On this machine, through the socket, the same client gets its answer.
+      expect(await shOk(vm, "minidock ps")).toMatch(/ web$/m);
     } finally {
       await shOk(vm, "ip netns del outside");
     }
