@@ -217,6 +217,14 @@ describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
     await shOk(vm, "minidock run --name writer -v notes:/notes busybox sh -c 'echo kept > /notes/n'", LONG);
     await shOk(vm, "minidock rm writer");
     expect(await shOk(vm, "minidock run --rm -v notes:/notes busybox cat /notes/n", LONG)).toBe("kept");
+    // docker volume: listed with its folder, kept while a container uses it, then removed; no way out of volumes/.
+    expect(await shOk(vm, "minidock volume ls")).toMatch(/^notes +\/var\/lib\/minidock\/volumes\/notes\/_data$/m);
+    await shOk(vm, "minidock run --name holder -v notes:/notes busybox true", LONG);
+    // (The daemon's errors reach the client in its answer, on standard output, with the exit code.)
+    expect(await sh(vm, "minidock volume rm notes")).toMatchObject({ exitCode: 1, stdout: expect.stringContaining("volume notes is in use by container holder") });
+    await shOk(vm, "minidock rm holder");
+    expect(await shOk(vm, "minidock volume rm notes; ls /var/lib/minidock/volumes")).toBe("notes");
+    expect((await sh(vm, "minidock volume rm ../containers")).stdout).toContain("invalid volume name");
     expect((await sh(vm, "minidock run --rm -v /root/shared:/data:ro busybox sh -c 'touch /data/x 2>&1'", LONG)).stdout).toContain(
       "Read-only file system",
     );
@@ -289,6 +297,10 @@ describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
       "web\nhttpd -f -v -p 80 -u www -h /var/www",
     );
     expect(await shOk(vm, "echo 'echo piped; exit 4' | minidock exec -i web sh; echo code=$?")).toBe("piped\ncode=4");
+    // docker top: the container's processes with the host's PIDs (its PID 1, httpd, is not 1 here).
+    const top = await shOk(vm, "minidock top web");
+    expect(top.split("\n")[0]).toMatch(/PID +PPID +USER +COMMAND/);
+    expect(top).toMatch(new RegExp(`^ *${(await inspect("web")).State.Pid} .*httpd -f -v -p 80`, "m"));
     // On the learner's console (a real terminal): a shell in the container, then back.
     vm.sendConsole("minidock exec -it web sh\n");
     // busybox sh's prompt in the image's WorkingDir, then its line editor asks the terminal where the
