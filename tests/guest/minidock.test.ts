@@ -151,6 +151,10 @@ describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
     expect((await statusIn("--cap-drop ALL --cap-add net_bind_service")).CapEff).toBe("0000000000000400");
     expect((await statusIn("--cap-drop CHOWN")).CapEff).toBe("00000000a80425fa");
     expect((await statusIn("--security-opt no-new-privileges")).NoNewPrivs).toBe("1");
+    // A process exec'd into such a container gets it too (crun exec would not take it from config.json).
+    await shOk(vm, "minidock run -d --name nnp --security-opt no-new-privileges busybox sleep 1000", LONG);
+    expect(await shOk(vm, "minidock exec nnp grep NoNewPrivs /proc/self/status")).toMatch(/NoNewPrivs:\s+1/);
+    await shOk(vm, "minidock rm -f nnp");
 
     // Masked and read-only /proc paths, a private /dev, mount and unshare refused without CAP_SYS_ADMIN.
     // (A multi-line script, as a learner pastes one: the client carries the newlines to the daemon.)
