@@ -348,6 +348,15 @@ describe.sequential("minidock over crun", { timeout: 600_000 }, () => {
     await shOk(vm, "minidock run -d --name flaky --restart on-failure:2 busybox sh -c 'echo try; exit 1'", LONG);
     await eventually(async () => (await inspect("flaky")).RestartCount === 2 && !(await inspect("flaky")).State.Running, 60_000, "two restarts");
     expect(await shOk(vm, "minidock logs flaky")).toBe("try\ntry\ntry");
+    // A stop cancels the restarts of an `always` container, also while its shim waits between runs
+    // (a container that exits at once spends most of its time there).
+    await shOk(vm, "minidock run -d --name bouncer --restart always busybox sh -c 'echo bounce; exit 1'", LONG);
+    await eventually(async () => (await inspect("bouncer")).RestartCount >= 1, 60_000, "a first restart");
+    await shOk(vm, "minidock stop bouncer", LONG);
+    const stoppedAt = (await inspect("bouncer")).RestartCount;
+    await shOk(vm, "sleep 3");
+    expect(await inspect("bouncer")).toMatchObject({ RestartCount: stoppedAt, State: { Running: false } });
+    await shOk(vm, "minidock rm bouncer");
     await shOk(vm, "minidock run --rm --name gone busybox true", LONG);
     expect(await shOk(vm, `ls ${STATE}/containers`)).not.toContain("gone");
 
