@@ -9,7 +9,7 @@ export interface CompareMessages {
   readonly close: string;
   readonly heading: string;
   readonly intro: string;
-  readonly oneThread: string;
+  readonly ownWorkers: string;
   readonly bootVm2: string;
   readonly closeVm2: string;
   readonly vm2Console: string;
@@ -119,7 +119,7 @@ const en: CompareMessages = {
   heading: "A VM next to containers, measured",
   intro:
     "VM 1 is your machine. VM 2 is a second, independent emulated PC with its own kernel. Containers c1, c2 are processes inside VM 1, sharing its kernel. Every figure below was measured just now in the real guests.",
-  oneThread:
+  ownWorkers:
     "Each VM's emulator runs in a Web Worker of its own, so a computer with cores to spare gives each VM a core. With two cores, the two VMs and this page share them, so times with two VMs running are slower than with one.",
   bootVm2: "Boot VM 2 (cold boot)",
   closeVm2: "Close VM 2",
@@ -206,7 +206,7 @@ const ko: CompareMessages = {
   heading: "VM과 컨테이너를 나란히 놓고 재 보기",
   intro:
     "VM 1은 지금 쓰고 있는 머신입니다. VM 2는 자기 커널로 따로 부팅하는 두 번째 가상 머신(virtual machine)입니다. 컨테이너 c1, c2는 VM 1 안의 프로세스이고 VM 1의 커널을 함께 씁니다(커널 공유). 아래 숫자는 모두 방금 실제 게스트에서 잰 값입니다.",
-  oneThread:
+  ownWorkers:
     "VM마다 에뮬레이터가 자기 웹 워커(Web Worker)에서 돌아가므로, 코어가 넉넉한 컴퓨터에서는 VM이 코어를 하나씩 씁니다. 코어가 두 개뿐이면 두 VM과 이 페이지가 코어를 나눠 쓰므로, VM 두 대가 켜져 있으면 한 대일 때보다 시간이 더 걸립니다.",
   bootVm2: "VM 2 부팅 (콜드 부팅)",
   closeVm2: "VM 2 끄기",

@@ -1,7 +1,8 @@
 // The OCI runtime config (config.json) of the comparison view's containers. The view starts them with
 // crun, the guest's one container runtime (the one minidock and exercise 21 use), so a learner who
 // opens `crun list` during a comparison finds them there, and `crun state lab-compare-c1` describes one.
-// The config is what `crun spec` writes, with a network namespace, a hostname, a cgroup and its limits.
+// The config is `crun spec`'s (its three capabilities, no_new_privs, masked and read-only paths), with a
+// network namespace, a hostname, a cgroup and its limits, and only the mounts a sleeping shell needs.
 import { COMPARE_CGROUP_NAME } from "../shared/guest-cgroups.ts";
 
 /** A view's container as crun knows it: its id in `crun list` says who made it. */

@@ -99,7 +99,7 @@ export class LabCompare extends LitElement {
     return html`
       <h2>${m.heading}</h2>
       <p>${m.intro}</p>
-      <p class="note">${m.oneThread}</p>
+      <p class="note">${m.ownWorkers}</p>
       <div class="actions" role="group">
         ${lab.secondSession
           ? html`<button data-testid="close-vm2" ?disabled=${busy} @click=${() => void lab.closeSecondVm()}>${m.closeVm2}</button>`
