@@ -42,6 +42,13 @@ lab_ppid() { lab_status "$1" PPid; }
 lab_args() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | sed 's/ $//'; }
 lab_cgroup() { read -r _cg 2>/dev/null <"/proc/$1/cgroup" && echo "${"${_cg#0::}"}"; }
 lab_hostname() { nsenter -t "$1" -u hostname 2>/dev/null; }
+# The inode of the unix socket that accepts connections at path $1 (flag __SO_ACCEPTCON, 00010000).
+lab_unix_listener() { awk -v p="$1" '$4 == "00010000" && $8 == p { print $7 }' /proc/net/unix; }
+# True when process $1 holds socket inode $2 open: one of its descriptors is socket:[$2].
+lab_holds_socket() {
+  for _f in /proc/$1/fd/*; do [ "$(readlink "$_f")" = "socket:[$2]" ] && return 0; done
+  return 1
+}
 # True when process $1 runs in the learner's terminal $2: its controlling tty (tty_nr in its stat) is
 # that terminal's serial line, major 4, minor 64 + port (1: ttyS0, 2: ttyS2, 3: ttyS3).
 lab_in_terminal() {
