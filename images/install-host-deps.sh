@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib/common.sh"
 
 packages=(gcc gcc-multilib make bc flex bison libelf-dev libssl-dev lz4 zstd cpio xz-utils binutils
-  linux-source-6.1 seabios dpkg-dev)
+  linux-source-6.1 seabios dpkg-dev erofs-utils)
 [ "${1:-}" = --with-browser ] && packages+=(chromium fonts-noto-cjk)
 
 missing=()

@@ -71,16 +71,29 @@ function summarize(loads: readonly LoadTimes[]): { answered: Spread; ready: Spre
   };
 }
 
-/** First visits: a fresh profile each (nothing cached, no service worker), to an answering prompt. */
-async function firstVisits(browser: Browser, url: string): Promise<ReturnType<typeof summarize>> {
+/** A part of the /usr disk, which v86 fetches from the emulator's worker as the guest first reads it. */
+const DISK_PART = /\/guest\/usr-\d+-\d+\.img$/;
+
+/**
+ * First visits: a fresh profile each (nothing cached, no service worker), to an answering prompt; with
+ * the /usr disk's parts the guest had read by then (bytes as sent, compressed), part of the first load.
+ */
+async function firstVisits(browser: Browser, url: string): Promise<ReturnType<typeof summarize> & { diskPartBytes: Spread }> {
   const loads: LoadTimes[] = [];
+  const diskBytes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 800 } });
+    const parts: Promise<number>[] = [];
+    context.on("requestfinished", (request) => {
+      if (DISK_PART.test(new URL(request.url()).pathname)) parts.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    });
     const page = await context.newPage();
     loads.push(await loadToAnswer(page, `first${i}`, () => page.goto(url)));
+    const beforeAnswer = parts.slice();
+    diskBytes.push((await Promise.all(beforeAnswer)).reduce((a, b) => a + b, 0));
     await context.close();
   }
-  return summarize(loads);
+  return { ...summarize(loads), diskPartBytes: spread(diskBytes) };
 }
 
 /** The main thread's and the emulator workers' share of a core while the guest sits at its prompt. */

@@ -59,7 +59,7 @@ export function goalRows(g: GoalInputs): GoalRow[] {
       verdict: verdict(atMost(g.coldBoot?.median, 2500)),
     },
     {
-      what: "first-load transfer (page, code, wasm, BIOS, snapshot; as the server sends them)",
+      what: "first-load transfer (page, code, wasm, BIOS, snapshot and the /usr disk parts read by the first answer; as the server sends them)",
       measured: g.firstLoadBytes === undefined ? "n/a" : mb(g.firstLoadBytes / 1e6),
       goal: "≤ 6 MB",
       verdict: verdict(atMost(g.firstLoadBytes, 6e6)),

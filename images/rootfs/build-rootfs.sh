@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Assembles the guest's root filesystem from the fetched .debs and packs it as an uncompressed
-# initramfs (the kernel unpacks an uncompressed cpio fastest; transport compression is the server's job).
-# Usage: build-rootfs.sh DEBS_DIR LOCK_FILE AGENT_BINARY OUT_DIR   (writes OUT_DIR/initrd.img)
+# Assembles the guest's root filesystem from the fetched .debs and packs it in two: /usr (every program
+# and library) as a read-only erofs image, usr.img, which the guest mounts from a disk v86 loads lazily,
+# and the rest (/etc, /var, mount points, the static /init) as an uncompressed initramfs (the kernel
+# unpacks an uncompressed cpio fastest; transport compression is the server's job).
+# Usage: build-rootfs.sh DEBS_DIR LOCK_FILE AGENT_BINARY OUT_DIR   (writes OUT_DIR/initrd.img, usr.img;
+# lab-init and the tools are expected next to AGENT_BINARY)
 source "$(dirname "$0")/../lib/common.sh"
 
 debs="${1:?usage}" lock="${2:?usage}" agent="${3:?usage}" out="${4:?usage}"
 [ "$(id -u)" = 0 ] || die "build-rootfs.sh must run as root (it creates /dev/console in the image)"
-require_commands dpkg-deb readelf cpio
+require_commands dpkg-deb readelf cpio mkfs.erofs
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/isolation-lab-rootfs.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -149,8 +152,16 @@ tools=(sock-serve unix-connect pty-run)
 for tool in "${tools[@]}"; do install -m 0755 "$(dirname "$agent")/$tool" "$root/usr/bin/$tool"; done
 cp -a "$IMAGES_DIR/rootfs/overlay/." "$root/"
 chmod 700 "$root/root"
+# The first process: static, since it mounts /usr (images/init/lab-init.c).
+install -m 0755 "$(dirname "$agent")/lab-init" "$root/init"
 for f in "$root"/usr/sbin/lab-agent "${tools[@]/#/$root/usr/bin/}"; do copy_libraries "$f"; done
 
 mkdir -p "$out"
+step "Packing /usr as a read-only erofs image"
+# All files root's (the build's own user may differ) and a fixed UUID; mtimes are the packages'.
+mkfs.erofs --quiet --all-root -U 6c61622d-7573-722d-6469-736b00000001 "$out/usr.img" "$root/usr" ||
+  die "mkfs.erofs failed for /usr"
+info "usr.img: $(du -h "$out/usr.img" | cut -f1), $(find "$root/usr" -type f | wc -l) files"
+find "$root/usr" -mindepth 1 -delete
 (cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible) >"$out/initrd.img"
 info "initrd.img: $(du -h "$out/initrd.img" | cut -f1), $(find "$root" -type f | wc -l) files"

@@ -40,7 +40,7 @@ export interface Overhead {
 
 export interface MeasurementState {
   readonly memoryBytes: number | undefined;
-  /** The whole OS of a VM: kernel + root filesystem (initrd), from the manifest. */
+  /** The whole OS of a VM: kernel, initramfs and /usr disk, from the manifest. */
   readonly vmImageBytes: number | undefined;
   readonly vm1BootMs: number | undefined;
   readonly vm1Restored: boolean;
@@ -74,9 +74,9 @@ export function vm1StartFigures(state: SessionState): Pick<MeasurementState, "vm
   return state.phase === "ready" || state.phase === "unresponsive" ? { vm1BootMs: state.bootMs, vm1Restored: state.mode === "restore" } : undefined;
 }
 
-/** The sizes the manifest tells: a VM's RAM and its whole OS (kernel + initrd). */
+/** The sizes the manifest tells: a VM's RAM and its whole OS (kernel, initrd and the /usr disk). */
 export function manifestFigures(manifest: GuestManifest): Pick<MeasurementState, "memoryBytes" | "vmImageBytes"> {
-  return { vmImageBytes: manifest.files.kernel.size + manifest.files.initrd.size, memoryBytes: manifest.vm.memorySize };
+  return { vmImageBytes: manifest.files.kernel.size + manifest.files.initrd.size + manifest.disk.size, memoryBytes: manifest.vm.memorySize };
 }
 
 /** A machine is a clone when it runs with the boot id recorded in the snapshot every learner resumes. */

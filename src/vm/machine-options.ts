@@ -8,6 +8,9 @@ import type { GuestManifest } from "./manifest.ts";
 export function machineOptions(manifest: Pick<GuestManifest, "vm">): Partial<V86Options> {
   return {
     memory_size: manifest.vm.memorySize,
+    // Nothing draws the VGA screen (the terminals are serial lines): v86's least video memory, 256 KiB,
+    // instead of its default 8 MiB that every tab would hold.
+    vga_memory_size: 256 * 1024,
     uart1: true,
     uart2: manifest.vm.uarts > 2,
     uart3: manifest.vm.uarts > 3,
@@ -24,8 +27,18 @@ export function machineOptions(manifest: Pick<GuestManifest, "vm">): Partial<V86
   };
 }
 
-export function machineFingerprint(manifest: Pick<GuestManifest, "vm">): string {
-  return JSON.stringify(machineOptions(manifest));
+/**
+ * The /usr disk (see manifest.ts): an IDE hard disk whose parts v86 fetches from `location` as the guest
+ * reads them, and keeps (a restored state needs none of them until the guest reads again). Read-only in
+ * the guest, so a saved state carries no disk blocks.
+ */
+export function diskOptions(disk: GuestManifest["disk"], location: string): Partial<V86Options> {
+  return { hda: { url: location, size: disk.size, async: true, use_parts: true, fixed_chunk_size: disk.chunkSize } };
+}
+
+/** The hardware a state is bound to: the options above and the disk's geometry (not where it is fetched from). */
+export function machineFingerprint(manifest: Pick<GuestManifest, "vm" | "disk">): string {
+  return JSON.stringify({ ...machineOptions(manifest), hda: { size: manifest.disk.size, chunk: manifest.disk.chunkSize } });
 }
 
 /** The serial ports of learner shells besides the console (ttyS0) and the agent (ttyS1): as many as the UARTs allow. */

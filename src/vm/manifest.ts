@@ -29,6 +29,16 @@ const manifest = object({
     seabios: object({ version: string() }),
     agentSourceSha256: sha256,
   }),
+  /**
+   * /usr: a read-only erofs image the guest mounts from its IDE disk, which v86 fetches lazily in chunks
+   * of chunkSize (parts named usr-START-END.img), so the programs stay out of
+   * the initramfs, guest RAM and the snapshot. size and sha256 are the whole raw image's.
+   */
+  disk: object({
+    ...manifestFileFields,
+    chunkSize: integer({ min: 512 }),
+    parts: array(manifestFile),
+  }),
   files: object({
     bios: manifestFile,
     kernel: manifestFile,

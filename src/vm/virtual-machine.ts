@@ -9,7 +9,7 @@ import { AgentError } from "./agent-errors.ts";
 import type { AssetSource } from "./asset-source.ts";
 import { randomHex } from "../shared/bytes.ts";
 import { isShellPort, type CoreBootFiles, type CoreMessage, type EmulatorChannel, type EmulatorLauncher, type HostMessage, type ShellPort } from "./emulator-protocol.ts";
-import { extraShellPorts, machineFingerprint, machineOptions } from "./machine-options.ts";
+import { diskOptions, extraShellPorts, machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile, type StateOrigin } from "./manifest.ts";
 import { sharePath } from "./file-share.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
@@ -406,7 +406,14 @@ export class VirtualMachine {
     });
     this.bootStarted = performance.now();
     channel.post(
-      { type: "start", start: { wasmPath: this.options.wasmPath, options: { ...machineOptions(manifest), ...this.options.v86Options }, files } },
+      {
+        type: "start",
+        start: {
+          wasmPath: this.options.wasmPath,
+          options: { ...machineOptions(manifest), ...diskOptions(manifest.disk, this.options.assets.diskLocation(manifest.disk.path)), ...this.options.v86Options },
+          files,
+        },
+      },
       transfer,
     );
 

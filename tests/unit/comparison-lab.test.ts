@@ -8,7 +8,7 @@ import { SAMPLE_MANIFEST } from "./manifest-fixture.ts";
 
 const idleSession = (): VmSession =>
   new VmSession({
-    assets: { loadManifest: () => Promise.resolve(SAMPLE_MANIFEST), load: () => Promise.reject(new Error("nothing to load")) },
+    assets: { loadManifest: () => Promise.resolve(SAMPLE_MANIFEST), load: () => Promise.reject(new Error("nothing to load")), diskLocation: (path) => path },
     wasmPath: "v86.wasm",
     v86Version: SAMPLE_MANIFEST.v86Version,
   });
@@ -77,7 +77,7 @@ describe("ComparisonLab", () => {
 
   it("reads a VM's memory and the size of its whole OS from the manifest", async () => {
     const { lab: comparison, changes } = lab();
-    await expect.poll(() => comparison.state.vmImageBytes).toBe(SAMPLE_MANIFEST.files.kernel.size + SAMPLE_MANIFEST.files.initrd.size);
+    await expect.poll(() => comparison.state.vmImageBytes).toBe(SAMPLE_MANIFEST.files.kernel.size + SAMPLE_MANIFEST.files.initrd.size + SAMPLE_MANIFEST.disk.size);
     expect(comparison.state.memoryBytes).toBe(SAMPLE_MANIFEST.vm.memorySize);
     expect(changes.at(-1)).toBe(comparison.state);
   });

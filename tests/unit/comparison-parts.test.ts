@@ -90,8 +90,8 @@ describe("session figures", () => {
 
 describe("manifest figures", () => {
   const manifest = parseManifest(SAMPLE_MANIFEST);
-  it("sizes a VM's OS as kernel plus initrd, and its memory as the machine's RAM", () => {
-    expect(manifestFigures(manifest)).toEqual({ vmImageBytes: 2700000 + 18000000, memoryBytes: 134217728 });
+  it("sizes a VM's OS as kernel, initrd and /usr disk, and its memory as the machine's RAM", () => {
+    expect(manifestFigures(manifest)).toEqual({ vmImageBytes: 2700000 + 1500000 + 524288, memoryBytes: 134217728 });
   });
   it("calls a machine a clone when it runs with the snapshot's boot id", () => {
     const identity = (bootId: string) => ({ kernel: "6.1", bootId, bootTime: 1, procs: 9 });

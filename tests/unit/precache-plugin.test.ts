@@ -21,7 +21,7 @@ function write(relative: string, text: string): void {
 }
 
 describe("buildPrecacheList", () => {
-  it("lists the page's files and the guest image's, and nothing else", async () => {
+  it("lists the page's files and the guest image's, the /usr disk's parts included, and nothing else", async () => {
     write("index.html", "<!doctype html>");
     write("favicon.svg", "<svg/>");
     write("assets/index-abc.js", "console.log(1)");
@@ -41,8 +41,10 @@ describe("buildPrecacheList", () => {
       { url: "guest/manifest.json", size: JSON.stringify(manifest).length, sha256: sha256(JSON.stringify(manifest)) },
       { url: "guest/bios.bin", size: 131072, sha256: hash("d") },
       { url: "guest/bzImage", size: 2700000, sha256: hash("e") },
-      { url: "guest/initrd.img", size: 18000000, sha256: hash("f") },
+      { url: "guest/initrd.img", size: 1500000, sha256: hash("f") },
       { url: "guest/state.bin.zst", size: 8000000, sha256: hash("0") },
+      { url: "guest/usr-0-262144.img", size: 90000, sha256: hash("7") },
+      { url: "guest/usr-262144-524288.img", size: 40, sha256: hash("8") },
     ]);
     expect(list.guestKey).toMatch(/^174b24f6e5b9cc92-[0-9a-f]{8}$/);
   });
