@@ -22,11 +22,21 @@ interface OfflineEvents {
   state: OfflineState;
 }
 
+/**
+ * How often the page asks the waiting worker again to take over. Chromium gives up an activation when a
+ * fetch reaches the outgoing worker at that moment, and the emulator fetches the /usr disk's parts
+ * through it whenever the guest reads a new part: the new worker would stay waiting (and the page on
+ * "Update available") until the next reload. Asking again starts a new activation; once one succeeds
+ * the page reloads.
+ */
+export const SKIP_WAITING_RETRY_MS = 2000;
+
 export class OfflineSupport {
   readonly events = new TypedEvents<OfflineEvents>();
   private current: OfflineState = { kind: "off" };
   private registration: ServiceWorkerRegistration | undefined;
   private switching = false;
+  private askAgain: ReturnType<typeof setInterval> | undefined;
 
   get state(): OfflineState {
     return this.current;
@@ -41,7 +51,9 @@ export class OfflineSupport {
     container.addEventListener("message", (event: MessageEvent<unknown>) => this.onMessage(event.data as WorkerToPage | undefined));
     container.addEventListener("controllerchange", () => {
       // Only the tab that asked for the new version reloads by itself; others keep offering the update.
-      if (this.switching) window.location.reload();
+      if (!this.switching) return;
+      clearInterval(this.askAgain);
+      window.location.reload();
     });
     let registration: ServiceWorkerRegistration | undefined;
     try {
@@ -74,6 +86,11 @@ export class OfflineSupport {
     this.switching = true;
     const message: PageToWorker = { type: "skip-waiting" };
     waiting.postMessage(message);
+    clearInterval(this.askAgain);
+    this.askAgain = setInterval(() => {
+      if (this.registration?.waiting === waiting) waiting.postMessage(message);
+      else clearInterval(this.askAgain);
+    }, SKIP_WAITING_RETRY_MS);
   }
 
   private follow(installing: ServiceWorker | null): void {
