@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { REPO_DIR } from "../images/node-asset-source.ts";
+import { DISK_PART_PATH } from "../src/vm/manifest.ts";
 import { labRenderer, processMemory, threadCpuSeconds, type ProcessMemory } from "./bench-processes.ts";
 import { RUNS, round, spread, type Spread } from "./bench-stats.ts";
 import { enterAndAwait, enterCommand, installEchoProbe, keystrokeEcho, watchLongTasks } from "./bench-terminal.ts";
@@ -71,9 +72,6 @@ function summarize(loads: readonly LoadTimes[]): { answered: Spread; ready: Spre
   };
 }
 
-/** A part of the /usr disk, which v86 fetches from the emulator's worker as the guest first reads it. */
-const DISK_PART = /\/guest\/usr-\d+-\d+\.img$/;
-
 /**
  * First visits: a fresh profile each (nothing cached, no service worker), to an answering prompt; with
  * the /usr disk's parts the guest had read by then (bytes as sent, compressed), part of the first load.
@@ -85,7 +83,7 @@ async function firstVisits(browser: Browser, url: string): Promise<ReturnType<ty
     const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 800 } });
     const parts: Promise<number>[] = [];
     context.on("requestfinished", (request) => {
-      if (DISK_PART.test(new URL(request.url()).pathname)) parts.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+      if (DISK_PART_PATH.test(new URL(request.url()).pathname)) parts.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
     });
     const page = await context.newPage();
     loads.push(await loadToAnswer(page, `first${i}`, () => page.goto(url)));

@@ -143,6 +143,8 @@ function sizes(manifest: GuestManifest): Record<string, unknown> {
   const dist = path.join(REPO_DIR, "dist");
   let bundleGzip: number | string = "skipped: dist/ not built (npx vite build)";
   let firstLoad: number | string = bundleGzip;
+  // Without dist/, the parts as built (uncompressed).
+  let usrDiskServed = manifest.disk.parts.reduce((n, part) => n + part.size, 0);
   if (existsSync(dist)) {
     const files = listFiles(dist).filter((f) => !f.includes(`${path.sep}guest${path.sep}`) && !/\.(br|gz)$/.test(f));
     const gz = (f: string): number => gzipSync(readFileSync(f), { level: 9 }).length;
@@ -156,6 +158,7 @@ function sizes(manifest: GuestManifest): Record<string, unknown> {
       .reduce((n, f) => n + servedBytes(f), 0);
     const guest = (name: string): number => servedBytes(path.join(dist, "guest", name));
     firstLoad = pageAndCode + guest("manifest.json") + guest(manifest.files.bios.path) + guest(manifest.files.state.path);
+    usrDiskServed = manifest.disk.parts.reduce((n, part) => n + guest(part.path), 0);
   }
   return {
     kernelBytes: manifest.files.kernel.size,
@@ -163,7 +166,7 @@ function sizes(manifest: GuestManifest): Record<string, unknown> {
     snapshotRawBytes: manifest.files.state.rawSize,
     snapshotZstdBytes: manifest.files.state.size,
     usrDiskBytes: manifest.disk.size,
-    usrDiskServedBytes: manifest.disk.parts.reduce((n, part) => n + (existsSync(dist) ? servedBytes(path.join(dist, "guest", part.path)) : part.size), 0),
+    usrDiskServedBytes: usrDiskServed,
     jsBundleGzipBytes: bundleGzip,
     firstLoadTransferBytes: firstLoad,
     // Module by module: the course ships as JSON, and buildOnlyModules (yaml, zod, the markdown parser) is empty.

@@ -56,6 +56,13 @@ const manifest = object({
 });
 
 export type GuestManifest = Infer<typeof manifest>;
+
+/**
+ * A path ending in one of the /usr disk's parts, named as v86's `use_parts` disks fetch them
+ * (usr-START-END.img; images/disk/pack-disk.sh writes them): for the build and the bench, which see them
+ * as files and requests.
+ */
+export const DISK_PART_PATH = /[\\/]guest[\\/]usr-\d+-\d+\.img$/;
 export type ManifestFile = Infer<typeof manifestFile>;
 
 export class ManifestError extends Error {
