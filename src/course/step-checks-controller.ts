@@ -1,8 +1,10 @@
-// Runs the open step's (or challenge's) checks in the guest every few seconds while the machine is
-// ready, and on request. Runs never overlap; a run for a step that is no longer open (or a machine that was
+// Runs the open step's (or challenge's) checks in the guest when it opens, when a command the learner
+// typed has settled (the session says so), every few seconds while the machine is ready (for what
+// changes by itself: a background process, a timer), and on request. Runs never overlap; a run for a step that is no longer open (or a machine that was
 // replaced) is aborted and its results dropped. Everything it starts is stopped when the host leaves.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { VmSession } from "../session/vm-session.ts";
+import type { Unsubscribe } from "../shared/typed-events.ts";
 import { ChecksAbortedError, runChecks, type CheckResult, type StepReport } from "../exercises/check-runner.ts";
 import type { Locale } from "../exercises/locales.ts";
 import type { LessonCheck } from "../exercises/model.ts";
@@ -25,6 +27,9 @@ export class StepChecksController implements ReactiveController {
   private timer: ReturnType<typeof setInterval> | undefined;
   private abort: AbortController | undefined;
   private again = false;
+  /** The session whose settled commands start a run, and how to stop listening to it. */
+  private followed: VmSession | undefined;
+  private unfollow: Unsubscribe | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -34,16 +39,21 @@ export class StepChecksController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.timer = setInterval(() => void this.run(), this.options.intervalMs ?? 3000);
+    this.timer = setInterval(() => void this.run(), this.options.intervalMs ?? 5000);
+    this.follow();
   }
 
   hostDisconnected(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.unfollow?.();
+    this.unfollow = undefined;
+    this.followed = undefined;
     this.cancel();
   }
 
   hostUpdated(): void {
+    this.follow();
     const key = this.currentKey();
     if (key === this.key) return;
     this.key = key;
@@ -59,6 +69,17 @@ export class StepChecksController implements ReactiveController {
   checkNow(): void {
     if (this.running) this.again = true;
     else void this.run();
+  }
+
+  /** Listens to the session the host has now (it may arrive after the host connected, or change). */
+  private follow(): void {
+    const session = this.options.session();
+    if (session === this.followed) return;
+    this.unfollow?.();
+    this.followed = session;
+    this.unfollow = session?.events.on("settled", () => {
+      if (this.key !== undefined) this.checkNow();
+    });
   }
 
   private currentKey(): string | undefined {

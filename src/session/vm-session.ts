@@ -10,6 +10,7 @@ import type { BootMode, VmFailure, VmNotice, VmState } from "../vm/vm-state.ts";
 import { failureOf } from "../vm/vm-failure.ts";
 import { maxStateBytes } from "../vm/state-size.ts";
 import { LivenessWatchdog } from "./liveness-watchdog.ts";
+import { CommandSettle } from "./command-settle.ts";
 
 export type SessionState =
   /** Fetching the guest manifest before a machine exists. */
@@ -44,6 +45,8 @@ export interface VmSessionEvents {
   /** The learner typed (or pasted) into one of the machine's shells (what changes their work); what it
    * echoes back arrives as `console` or on that shell's line. */
   input: undefined;
+  /** The learner pressed Enter in a shell and the shells have been quiet since (command-settle.ts). */
+  settled: undefined;
 }
 
 export interface VmSessionOptions {
@@ -92,6 +95,7 @@ export class VmSession {
   private consoleSize: { rows: number; cols: number } | undefined;
   private watchdog: LivenessWatchdog | undefined;
   private manifest: Promise<GuestManifest> | undefined;
+  private readonly settle = new CommandSettle(() => this.events.emit("settled", undefined));
 
   constructor(private readonly options: VmSessionOptions) {}
 
@@ -174,6 +178,7 @@ export class VmSession {
   sendConsole(data: string | Uint8Array): void {
     if (this.current.phase !== "ready" && this.current.phase !== "unresponsive") return;
     this.machine?.sendConsole(data);
+    this.settle.noteInput(data);
     this.events.emit("input", undefined);
   }
 
@@ -181,6 +186,7 @@ export class VmSession {
   sendShellLine(port: number, data: string | Uint8Array): void {
     if (!isRunning(this.current)) return;
     this.machine?.sendLine(port, data);
+    this.settle.noteInput(data);
     this.events.emit("input", undefined);
   }
 
@@ -197,6 +203,7 @@ export class VmSession {
     this.disposed = true;
     this.generationCounter++;
     this.watchdog?.stop();
+    this.settle.stop();
     const machine = this.detachMachine();
     this.events.clear();
     await machine?.dispose();
@@ -235,6 +242,8 @@ export class VmSession {
       this.machineSubscriptions = [
         machine.events.on("state", (state) => this.onMachineState(machine, state)),
         machine.events.on("console", (chunk) => this.onConsole(chunk)),
+        // The other shells' output goes to their terminals straight from the machine (learner-shells.ts).
+        machine.events.on("line", () => this.settle.noteOutput()),
         machine.events.on("notice", (notice) => this.events.emit("notice", notice)),
       ];
       await machine.start();
@@ -256,6 +265,7 @@ export class VmSession {
   }
 
   private detachMachine(): VirtualMachine | undefined {
+    this.settle.stop();
     for (const unsubscribe of this.machineSubscriptions) unsubscribe();
     this.machineSubscriptions = [];
     const machine = this.machine;
@@ -303,6 +313,7 @@ export class VmSession {
   }
 
   private onConsole(chunk: Uint8Array): void {
+    this.settle.noteOutput();
     this.backlog.push(chunk);
     this.backlogBytes += chunk.length;
     while (this.backlogBytes > BACKLOG_LIMIT && this.backlog.length > 1) {

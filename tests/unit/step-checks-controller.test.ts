@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { StepChecksController } from "../../src/course/step-checks-controller.ts";
 import type { StepReport } from "../../src/exercises/check-runner.ts";
 import type { LessonStep } from "../../src/exercises/model.ts";
-import type { VmSession } from "../../src/session/vm-session.ts";
+import type { VmSession, VmSessionEvents } from "../../src/session/vm-session.ts";
+import { TypedEvents } from "../../src/shared/typed-events.ts";
 import type { AgentResult, GuestAgent } from "../../src/vm/agent-client.ts";
 
 class FakeHost implements ReactiveControllerHost {
@@ -50,7 +51,8 @@ function step(id: string): LessonStep {
 function setup() {
   const host = new FakeHost();
   const agent = new PendingAgent();
-  const session = { state: { phase: "ready" }, generation: 1, vm: { agent } } as unknown as VmSession;
+  const events = new TypedEvents<VmSessionEvents>();
+  const session = { state: { phase: "ready" }, generation: 1, vm: { agent }, events } as unknown as VmSession;
   let open: { key: string; step: LessonStep } | undefined = { key: "ex/one", step: step("one") };
   const reports: [string, StepReport][] = [];
   const controller = new StepChecksController(host, {
@@ -61,7 +63,7 @@ function setup() {
     intervalMs: 3000,
   });
   for (const c of host.controllers) c.hostConnected?.();
-  return { host, agent, controller, reports, openStep: (next: typeof open) => (open = next) };
+  return { host, agent, controller, reports, events, openStep: (next: typeof open) => (open = next) };
 }
 
 const settle = () => vi.advanceTimersByTimeAsync(0);
@@ -100,13 +102,33 @@ describe("StepChecksController", () => {
     expect(controller.results?.map((r) => r.passed)).toEqual([false]);
   });
 
+  it("runs again as soon as a typed command settles, not an interval later", async () => {
+    const { host, agent, events } = setup();
+    host.updated();
+    await settle();
+    agent.answer(1);
+    await settle();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(agent.waiting).toHaveLength(0);
+    events.emit("settled", undefined);
+    await settle();
+    expect(agent.waiting).toHaveLength(1);
+    events.emit("settled", undefined); // during a run: one more run after it, not two at once
+    await settle();
+    expect(agent.waiting).toHaveLength(1);
+    agent.answer(1);
+    await settle();
+    expect(agent.waiting).toHaveLength(1);
+  });
+
   it("stops when its element leaves the page", async () => {
-    const { host, agent } = setup();
+    const { host, agent, events } = setup();
     host.updated();
     await settle();
     agent.answer(0);
     await settle();
     for (const c of host.controllers) c.hostDisconnected?.();
+    events.emit("settled", undefined);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(agent.waiting).toHaveLength(0);
   });
