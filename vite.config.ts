@@ -6,6 +6,7 @@ import { bundleContents } from "./scripts/build/bundle-contents-plugin.ts";
 import { courseContent } from "./scripts/build/course-plugin.ts";
 import { offlineBuild } from "./scripts/build/precache-plugin.ts";
 import { securityMeta } from "./scripts/build/security-meta-plugin.ts";
+import { guestPreload } from "./scripts/build/guest-preload-plugin.ts";
 
 /**
  * libv86.mjs runs in Node too and reaches for fs, crypto and perf_hooks there, behind runtime checks
@@ -37,7 +38,8 @@ export default defineConfig({
   // validated and compiled to JSON, so the page ships no YAML parser or schema validator.
   // bundleContents: dist/.vite/bundle-contents.json, what each chunk is made of (npm run bench shows it).
   // securityMeta: the Content-Security-Policy as a <meta> tag, for hosts that cannot send headers.
-  plugins: [v86NodeBuiltins(), courseContent(), securityMeta(), offlineBuild(), bundleContents()],
+  // guestPreload: the snapshot and the files a resume reads first start downloading with the page's code.
+  plugins: [v86NodeBuiltins(), courseContent(), securityMeta(), guestPreload(), offlineBuild(), bundleContents()],
   // Each VM's emulator (v86 and its wasm glue) is a module worker of its own (src/vm/emulator-worker.ts).
   worker: { format: "es", plugins: () => [v86NodeBuiltins()] },
   build: {

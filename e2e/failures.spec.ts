@@ -26,6 +26,20 @@ test("learner can retry a download that failed", async ({ labPage: lab, page }) 
   await lab.expectPrompt();
 });
 
+test("learner is told when a part of the machine's /usr disk cannot be downloaded, and can retry", async ({ labPage: lab, page }) => {
+  // Every program lives on the /usr disk, loaded in parts; a part that never arrives must not leave the
+  // guest waiting for it with nothing said.
+  await page.route("**/guest/usr-*.img", (route) => route.fulfill({ status: 503, body: "busy" }));
+  await lab.open();
+  await expect(lab.failurePanel).toHaveAttribute("data-kind", "download-failed");
+  await expect(lab.statusText).toHaveText("The machine could not be downloaded");
+
+  await page.unroute("**/guest/usr-*.img");
+  await lab.failureAction("Retry").click();
+  await lab.expectReady("restore");
+  await lab.expectPrompt();
+});
+
 test("learner can reset after the guest kernel panicked", async ({ lab }) => {
   await lab.run("echo c > /proc/sysrq-trigger");
   await expect(lab.failurePanel).toHaveAttribute("data-kind", "kernel-panic");

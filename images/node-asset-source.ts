@@ -28,10 +28,6 @@ export class NodeAssetSource implements AssetSource {
     }
   }
 
-  diskLocation(file: string): string {
-    return path.join(this.dir, file);
-  }
-
   async load(file: ManifestFile, onProgress?: (loadedBytes: number) => void): Promise<ArrayBuffer> {
     const data = await readFile(path.join(this.dir, file.path));
     onProgress?.(data.length);

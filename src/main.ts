@@ -15,14 +15,15 @@ import { SavedWork } from "./saved/saved-work.ts";
 import { workerMachinePacking } from "./saved/worker-machine-packing.ts";
 import { AccessibilitySettings } from "./ui/accessibility-settings.ts";
 import { FetchAssetSource } from "./session/fetch-asset-source.ts";
-import { createWorkerMachine } from "./vm/worker-emulator.ts";
+import { createWorkerMachines } from "./vm/worker-emulator.ts";
 
 const session = new VmSession({
   assets: new FetchAssetSource(new URL("guest/", document.baseURI)),
   wasmPath: V86_WASM_URL,
   v86Version: V86_VERSION,
   // Each machine's emulator runs in its own worker: the page stays responsive while the guest computes.
-  createMachine: createWorkerMachine,
+  // The first one starts now, beside the saved-work lookup and the manifest.
+  createMachine: createWorkerMachines(V86_WASM_URL),
 });
 
 const app = document.querySelector("lab-app") ?? document.body.appendChild(document.createElement("lab-app"));

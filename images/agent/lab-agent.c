@@ -12,6 +12,8 @@
  *   P <id>                   ping: answered at once, proves the agent is alive
  *   W <id> <rows> <cols>     set the window size of /dev/ttyS0 (the learner's console)
  *   T <id> <unix_ms>         set the guest clock (a restored snapshot resumes with a stale clock)
+ *   S <id> <unix_ms> <hex>   a restored snapshot resumes: set the clock as T does, stir <hex> (fresh host
+ *                            entropy) into the kernel's random pool, and answer with the boot id on stdout
  * guest -> host (every frame starts with "LAB1 ", other lines are ignored by the host):
  *   LAB1 READY <boot_id>             the agent (re)started
  *   LAB1 OUT <id> <fd> <base64>      a chunk of the request's stdout (fd 1) or stderr (fd 2)
@@ -283,6 +285,22 @@ static int valid_id(const char *id) {
   return 1;
 }
 
+static void read_boot_id(char *boot_id, size_t size) {
+  snprintf(boot_id, size, "unknown");
+  FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+  if (f) {
+    if (fgets(boot_id, (int)size, f)) boot_id[strcspn(boot_id, "\n")] = '\0';
+    fclose(f);
+  }
+}
+
+/* Sets the guest clock to <ms> milliseconds since the epoch; false for a malformed time or a refusal. */
+static int set_clock(const char *ms) {
+  long long value = ms ? atoll(ms) : 0;
+  struct timespec ts = {(time_t)(value / 1000), (long)(value % 1000) * 1000000L};
+  return value > 0 && clock_settime(CLOCK_REALTIME, &ts) == 0;
+}
+
 static void handle_line(char *line) {
   char *save = NULL;
   char *verb = strtok_r(line, " ", &save);
@@ -312,9 +330,24 @@ static void handle_line(char *line) {
     frame("LAB1 EXIT %s %d 0\n", id, ok ? 0 : 1);
   } else if (strcmp(verb, "T") == 0) {
     char *ms = strtok_r(NULL, " ", &save);
-    long long value = ms ? atoll(ms) : 0;
-    struct timespec ts = {(time_t)(value / 1000), (long)(value % 1000) * 1000000L};
-    frame("LAB1 EXIT %s %d 0\n", id, value > 0 && clock_settime(CLOCK_REALTIME, &ts) == 0 ? 0 : 1);
+    frame("LAB1 EXIT %s %d 0\n", id, set_clock(ms) ? 0 : 1);
+  } else if (strcmp(verb, "S") == 0) {
+    /* Every restore resumes the same random pool: two machines resumed from one snapshot must not
+     * produce the same mktemp names or keys. Done here rather than by a script, which would start bash
+     * in a guest whose JIT and page cache the restore left cold (a tenth of a second of every resume). */
+    char *ms = strtok_r(NULL, " ", &save), *seed = strtok_r(NULL, " ", &save);
+    int ok = set_clock(ms) && seed && strlen(seed) >= 32;
+    if (ok) {
+      int fd = open("/dev/urandom", O_WRONLY | O_CLOEXEC);
+      ok = fd >= 0 && write(fd, seed, strlen(seed)) == (ssize_t)strlen(seed);
+      if (fd >= 0) close(fd);
+    }
+    char boot_id[64], line[66], enc[96];
+    read_boot_id(boot_id, sizeof boot_id);
+    size_t n = (size_t)snprintf(line, sizeof line, "%s\n", boot_id);
+    enc[b64_encode((const unsigned char *)line, n < sizeof line ? n : sizeof line - 1, enc)] = '\0';
+    frame("LAB1 OUT %s 1 %s\n", id, enc);
+    frame("LAB1 EXIT %s %d 0\n", id, ok ? 0 : 1);
   } else {
     reply_error(id, 125, "lab-agent: unknown request\n");
   }
@@ -335,12 +368,8 @@ static void setup_tty(const char *path) {
 }
 
 static void announce_ready(void) {
-  char boot_id[64] = "unknown";
-  FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
-  if (f) {
-    if (fgets(boot_id, sizeof boot_id, f)) boot_id[strcspn(boot_id, "\n")] = '\0';
-    fclose(f);
-  }
+  char boot_id[64];
+  read_boot_id(boot_id, sizeof boot_id);
   frame("\nLAB1 READY %s\n", boot_id);
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Cuts the /usr image into the parts v86 fetches lazily (its `use_parts` + `fixed_chunk_size` disks): the
-# image is padded to whole chunks, and each chunk becomes usr-START-END.img, a plain file any static server
-# and the service worker's cache can hold. Parts travel compressed as the build's other files do (the
-# build's .br/.gz variants): v86's own .zst parts need a nested Worker, which Node has not.
+# Cuts the /usr image into the parts the lab loads lazily (src/vm/lazy-disk.ts): the image is padded to
+# whole chunks, and each chunk becomes usr-START-END.img, a plain file any static server and the service
+# worker's cache can hold, and that travels compressed as the build's other files do (their .br/.gz
+# variants). The snapshot build adds which parts a boot and a resume read first (the manifest's
+# disk.prefetch).
 # Usage: pack-disk.sh IMAGE CHUNK_BYTES OUT_DIR   prints the manifest's "disk" entry (JSON) on stdout
 source "$(dirname "$0")/../lib/common.sh"
 

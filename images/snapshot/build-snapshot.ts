@@ -1,7 +1,9 @@
 // Boots the freshly built guest in Node with v86, waits for the agent's READY frame and the learner's
 // prompt, drops the guest's caches, saves the emulator state and compresses it with zstd. The app
-// restores this state instead of booting (~0.2 s instead of seconds). Writes state.bin.zst and the final
-// manifest.json into the output folder, next to the files images/build.sh put there.
+// restores this state instead of booting (~0.2 s instead of seconds). It records which parts of the /usr
+// disk the boot read, and which a resume of the state reads before it answers (the page loads those
+// together as a machine starts). Writes state.bin.zst and the final manifest.json into the output
+// folder, next to the files images/build.sh put there.
 // Usage: tsx images/snapshot/build-snapshot.ts OUT_DIR   (OUT_DIR has manifest.partial.json)
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -17,12 +19,14 @@ if (!outDir) throw new Error("usage: build-snapshot.ts OUT_DIR");
 
 const partial = JSON.parse(await readFile(path.join(outDir, "manifest.partial.json"), "utf8")) as Omit<
   GuestManifest,
-  "snapshot" | "v86Version"
-> & { files: Omit<GuestManifest["files"], "state"> };
+  "snapshot" | "v86Version" | "disk"
+> & { files: Omit<GuestManifest["files"], "state">; disk: Omit<GuestManifest["disk"], "prefetch"> };
 
-// The state file does not exist yet; a cold boot never loads it.
+// The state file does not exist yet; a cold boot never loads it. Nothing is sent ahead of the guest's
+// reads, so the machines below ask for every part they read.
 const draft: GuestManifest = {
   ...partial,
+  disk: { ...partial.disk, prefetch: { boot: [], resume: [] } },
   v86Version: V86_VERSION,
   files: { ...partial.files, state: { path: "state.bin.zst", size: 0, sha256: "0".repeat(64), rawSize: 1 } },
   snapshot: { console: "", bootMs: 0, bootId: "", machine: "" },
@@ -61,10 +65,13 @@ const drop = await vm.agent.run(
 );
 if (drop.exitCode !== 0) throw new Error(`dropping caches failed: ${new TextDecoder().decode(drop.stderr)}`);
 const bootId = new TextDecoder().decode(drop.stdout).trim();
+const bootParts = vm.diskPartsAsked();
 
 const state = new Uint8Array(await vm.saveState());
 const consoleText = vm.consoleTranscript();
 await vm.dispose();
+const resumeParts = await partsReadByResume(state);
+process.stderr.write(`    /usr disk: a boot reads ${bootParts.length} parts, a resume ${resumeParts.length} before it answers\n`);
 
 const rawPath = path.join(outDir, "state.bin");
 const zstPath = path.join(outDir, "state.bin.zst");
@@ -74,6 +81,7 @@ const compressed = await readFile(zstPath);
 
 const manifest = parseManifest({
   ...draft,
+  disk: { ...draft.disk, prefetch: { boot: bootParts, resume: resumeParts } },
   files: {
     ...draft.files,
     state: {
@@ -90,6 +98,26 @@ await rm(path.join(outDir, "manifest.partial.json"));
 process.stderr.write(
   `    state: ${(state.length / 1e6).toFixed(1)} MB raw, ${(compressed.length / 1e6).toFixed(1)} MB zstd\n`,
 );
+
+/** Resumes the saved state as the page does (its start runs a first script) and lists the disk parts it read. */
+async function partsReadByResume(saved: Uint8Array): Promise<number[]> {
+  const resumed = new VirtualMachine({
+    manifest: draft,
+    assets: new NodeAssetSource(outDir),
+    wasmPath: V86_WASM_PATH,
+    v86Version: V86_VERSION,
+    mode: "restore",
+    resume: { state: saved.slice().buffer, console: "" },
+  });
+  try {
+    await resumed.start();
+    const check = await resumed.agent.run("true");
+    if (check.exitCode !== 0) throw new Error("the resumed guest's agent could not run a script");
+    return resumed.diskPartsAsked();
+  } finally {
+    await resumed.dispose();
+  }
+}
 
 async function waitFor(test: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = performance.now() + timeoutMs;

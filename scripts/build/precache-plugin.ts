@@ -42,8 +42,8 @@ export async function buildPrecacheList(dir: string): Promise<PrecacheList> {
   const manifestEntry = await entryFor(dir, "guest/manifest.json");
   const manifest = parseManifest(JSON.parse(await readFile(path.join(dir, "guest/manifest.json"), "utf8")), "guest/manifest.json");
   // The manifest already holds each file's size and sha256: the very values the page checks them against.
-  // The /usr disk's parts too: v86 fetches each only when the guest first reads it, and offline it must
-  // find every one of them cached.
+  // The /usr disk's parts too: the page loads most of them only when the guest first reads them, and
+  // offline it must find every one of them cached.
   const guest = [manifestEntry, ...[...Object.values(manifest.files), ...manifest.disk.parts].map((f) => ({ url: `guest/${f.path}`, size: f.size, sha256: f.sha256 }))];
   const appVersion = createHash("sha256")
     .update(JSON.stringify(app.map((e) => [e.url, e.sha256])))

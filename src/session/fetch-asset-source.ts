@@ -28,10 +28,6 @@ export class FetchAssetSource implements AssetSource {
     }
   }
 
-  diskLocation(path: string): string {
-    return new URL(path, this.baseUrl).href;
-  }
-
   async load(file: ManifestFile, onProgress?: (loadedBytes: number) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
     const url = new URL(file.path, this.baseUrl);
     let response: Response;

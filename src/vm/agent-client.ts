@@ -122,6 +122,16 @@ export class AgentClient implements GuestAgent {
     await this.submit({ kind: "clock", id: this.makeId(), unixMs }, options, true);
   }
 
+  /**
+   * After a snapshot restore: sets the guest clock to `unixMs`, stirs `entropyHex` into the kernel's
+   * random pool (machines resumed from one snapshot must not draw the same numbers) and resolves with
+   * the guest's boot id. The agent does it itself, without starting a shell.
+   */
+  async resume(unixMs: number, entropyHex: string, options: RunOptions = {}): Promise<string> {
+    const result = await this.submit({ kind: "resume", id: this.makeId(), unixMs, entropyHex }, options, true);
+    return new TextDecoder().decode(result.stdout).trim();
+  }
+
   /** Fails every pending request and stops listening; the client cannot be used afterwards. */
   dispose(): void {
     if (this.disposed) return;
@@ -157,7 +167,7 @@ export class AgentClient implements GuestAgent {
         options.signal?.removeEventListener("abort", onAbort);
       };
       this.pending.set(request.id, entry);
-      // Control requests (ping, resize, clock) are answered by the agent itself at once: they skip
+      // Control requests (ping, resize, clock, resume) are answered by the agent itself at once: they skip
       // the queue so a long-running check never delays a resize or a liveness probe.
       if (urgent) this.send(entry);
       else {

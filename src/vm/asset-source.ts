@@ -8,11 +8,6 @@ export interface AssetSource {
   loadManifest(signal?: AbortSignal): Promise<unknown>;
   /** One file named by the manifest; onProgress gets the bytes received so far. */
   load(file: ManifestFile, onProgress?: (loadedBytes: number) => void, signal?: AbortSignal): Promise<ArrayBuffer>;
-  /**
-   * Where v86 itself fetches the lazily loaded disk's parts from (a URL in the browser, a path in Node):
-   * v86 reads them only as the guest reads the disk, so they never pass through load().
-   */
-  diskLocation(path: string): string;
 }
 
 /** The guest image is not there: it was never built, or the server was pointed at the wrong folder. */

@@ -5,6 +5,7 @@
 // batching of output bytes, and the network cable (a MessagePort straight to the other machine's core).
 import { V86, type V86Options } from "v86";
 import type { CoreMessage, CoreStart, HostMessage, SerialPort } from "./emulator-protocol.ts";
+import { LazyDisk } from "./lazy-disk.ts";
 import { SerialWriter } from "./serial-writer.ts";
 
 export type CorePost = (message: CoreMessage, transfer?: Transferable[]) => void;
@@ -16,6 +17,7 @@ function serialPorts(options: Partial<V86Options>): SerialPort[] {
 
 export class EmulatorCore {
   private emulator: V86 | undefined;
+  private disk: LazyDisk | undefined;
   private readonly writers = new Map<SerialPort, SerialWriter>();
   private readonly outputs = new Map<SerialPort, number[]>();
   private flushScheduled = false;
@@ -39,6 +41,9 @@ export class EmulatorCore {
         return;
       case "frame":
         if (this.emulator) deliverFrame(this.emulator, message.frame);
+        return;
+      case "disk-part":
+        this.disk?.receive(message.index, message.data);
         return;
       case "cable":
         this.plugCable(message.port, message.report);
@@ -96,6 +101,7 @@ export class EmulatorCore {
   private start(start: CoreStart): void {
     if (this.emulator || this.stopped) return;
     const { files } = start;
+    if (start.disk) this.disk = new LazyDisk(start.disk, (index) => this.post({ type: "disk-need", index }));
     const settings: V86Options = {
       wasm_path: start.wasmPath,
       bios: { buffer: files.bios },
@@ -108,6 +114,8 @@ export class EmulatorCore {
         : { bzimage: { buffer: files.kernel! }, initrd: { buffer: files.initrd! }, cmdline: files.cmdline ?? "" }),
       ...this.wasmInstantiator(),
       ...start.options,
+      // v86 takes any object with load/get/set as a disk (its typings know only URLs and buffers).
+      ...(this.disk ? { hda: this.disk as unknown as V86Options["hda"] } : {}),
     };
     let emulator: V86;
     try {
@@ -198,6 +206,7 @@ export class EmulatorCore {
     for (const writer of this.writers.values()) writer.dispose();
     this.writers.clear();
     this.plugCable(null, false);
+    this.disk = undefined;
     const emulator = this.emulator;
     this.emulator = undefined;
     try {

@@ -2,6 +2,7 @@
 // owns v86 (in a Web Worker in the browser, in the same thread in Node). Every message is structured-
 // cloneable; large buffers (guest files, saved states, shared files) are transferred, never copied.
 import type { V86Options } from "v86";
+import type { DiskGeometry } from "./lazy-disk.ts";
 
 /** Serial ports the host talks to: 0 is the learner's console, 1 the guest agent, 2 and 3 more learner shells. */
 export type SerialPort = 0 | 1 | ShellPort;
@@ -27,6 +28,8 @@ export interface CoreStart {
   /** The emulated hardware (machine-options.ts) and any extra options, all plain data. */
   readonly options: Partial<V86Options>;
   readonly files: CoreBootFiles;
+  /** The /usr disk (lazy-disk.ts): its parts arrive as "disk-part" messages, asked for by "disk-need". */
+  readonly disk?: DiskGeometry;
 }
 
 export type HostMessage =
@@ -44,6 +47,8 @@ export type HostMessage =
   | { readonly type: "cable"; readonly port: MessagePort | null; readonly report: boolean }
   /** Halts the emulated CPU for good (a panicked or failed machine), keeping its memory until "stop". */
   | { readonly type: "halt" }
+  /** A part of the /usr disk, asked for or sent ahead (disk-feeder.ts). */
+  | { readonly type: "disk-part"; readonly index: number; readonly data: ArrayBuffer }
   | { readonly type: "save"; readonly id: number }
   | { readonly type: "put-file"; readonly id: number; readonly path: string; readonly data: Uint8Array }
   | { readonly type: "take-file"; readonly id: number; readonly path: string }
@@ -56,6 +61,8 @@ export type CoreMessage =
   | { readonly type: "serial"; readonly port: SerialPort; readonly bytes: Uint8Array }
   /** A copy of a frame the card sent, while a cable with `report` is plugged (for the frame trace). */
   | { readonly type: "frame"; readonly frame: Uint8Array }
+  /** The guest reads a part of the /usr disk that the core does not hold. */
+  | { readonly type: "disk-need"; readonly index: number }
   | { readonly type: "saved"; readonly id: number; readonly state: ArrayBuffer }
   | { readonly type: "file"; readonly id: number; readonly data: Uint8Array }
   | { readonly type: "done"; readonly id: number }

@@ -28,15 +28,9 @@ export function machineOptions(manifest: Pick<GuestManifest, "vm">): Partial<V86
 }
 
 /**
- * The /usr disk (see manifest.ts): an IDE hard disk whose parts v86 fetches from `location` as the guest
- * reads them, and keeps (a restored state needs none of them until the guest reads again). Read-only in
- * the guest, so a saved state carries no disk blocks.
+ * The hardware a state is bound to: the options above and the /usr disk's geometry (an IDE disk the
+ * emulator's core gives v86, see lazy-disk.ts; not where its parts come from).
  */
-export function diskOptions(disk: GuestManifest["disk"], location: string): Partial<V86Options> {
-  return { hda: { url: location, size: disk.size, async: true, use_parts: true, fixed_chunk_size: disk.chunkSize } };
-}
-
-/** The hardware a state is bound to: the options above and the disk's geometry (not where it is fetched from). */
 export function machineFingerprint(manifest: Pick<GuestManifest, "vm" | "disk">): string {
   return JSON.stringify({ ...machineOptions(manifest), hda: { size: manifest.disk.size, chunk: manifest.disk.chunkSize } });
 }

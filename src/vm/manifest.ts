@@ -30,14 +30,19 @@ const manifest = object({
     agentSourceSha256: sha256,
   }),
   /**
-   * /usr: a read-only erofs image the guest mounts from its IDE disk, which v86 fetches lazily in chunks
-   * of chunkSize (parts named usr-START-END.img), so the programs stay out of
-   * the initramfs, guest RAM and the snapshot. size and sha256 are the whole raw image's.
+   * /usr: a read-only erofs image the guest mounts from its IDE disk, loaded lazily in parts of
+   * chunkSize (named usr-START-END.img; see lazy-disk.ts), so the programs stay out of the initramfs,
+   * guest RAM and the snapshot. size and sha256 are the whole raw image's.
    */
   disk: object({
     ...manifestFileFields,
     chunkSize: integer({ min: 512 }),
     parts: array(manifestFile),
+    /**
+     * The parts (indexes into `parts`) a cold boot and a resume of the snapshot read before the guest
+     * first answers, measured by the snapshot build: the page loads them together as the machine starts.
+     */
+    prefetch: object({ boot: array(integer({ min: 0 })), resume: array(integer({ min: 0 })) }),
   }),
   files: object({
     bios: manifestFile,
@@ -58,8 +63,8 @@ const manifest = object({
 export type GuestManifest = Infer<typeof manifest>;
 
 /**
- * A path ending in one of the /usr disk's parts, named as v86's `use_parts` disks fetch them
- * (usr-START-END.img; images/disk/pack-disk.sh writes them): for the build and the bench, which see them
+ * A path ending in one of the /usr disk's parts (usr-START-END.img; images/disk/pack-disk.sh writes
+ * them): for the build and the bench, which see them
  * as files and requests.
  */
 export const DISK_PART_PATH = /[\\/]guest[\\/]usr-\d+-\d+\.img$/;

@@ -9,7 +9,8 @@ import { AgentError } from "./agent-errors.ts";
 import type { AssetSource } from "./asset-source.ts";
 import { randomHex } from "../shared/bytes.ts";
 import { isShellPort, type CoreBootFiles, type CoreMessage, type EmulatorChannel, type EmulatorLauncher, type HostMessage, type ShellPort } from "./emulator-protocol.ts";
-import { diskOptions, extraShellPorts, machineFingerprint, machineOptions } from "./machine-options.ts";
+import { DiskFeeder } from "./disk-feeder.ts";
+import { extraShellPorts, machineFingerprint, machineOptions } from "./machine-options.ts";
 import { snapshotIncompatibility, type GuestManifest, type ManifestFile, type StateOrigin } from "./manifest.ts";
 import { sharePath } from "./file-share.ts";
 import { TypedEvents, type Unsubscribe } from "../shared/typed-events.ts";
@@ -127,6 +128,7 @@ export class VirtualMachine {
   /** Rejects when the machine fails while it boots, so start() does not wait for its timeout. */
   private readonly bootFailed: Promise<never>;
   private rejectBoot: (error: Error) => void = () => {};
+  private readonly disk: DiskFeeder;
 
   constructor(private readonly options: VirtualMachineOptions) {
     this.agent = new AgentClient(this.transport);
@@ -134,6 +136,15 @@ export class VirtualMachine {
       this.rejectBoot = reject;
     });
     this.bootFailed.catch(() => undefined);
+    this.disk = new DiskFeeder(options.manifest.disk, options.assets, (error) => this.fail(failureOf(error)), this.abort.signal);
+  }
+
+  /**
+   * The /usr disk's parts the guest asked for and had not been sent ahead, in the order it asked: the
+   * image build records a boot's and a resume's (manifest `disk.prefetch`), the bench counts them.
+   */
+  diskPartsAsked(): number[] {
+    return [...this.disk.asked];
   }
 
   get state(): VmState {
@@ -159,6 +170,8 @@ export class VirtualMachine {
         this.events.emit("notice", { kind: "snapshot-refused", detail: incompatible });
       }
       mark("start");
+      // The disk's parts this start reads first download beside its other files.
+      this.disk.prefetch(mode === "restore" ? this.options.manifest.disk.prefetch.resume : this.options.manifest.disk.prefetch.boot);
       // The emulator's thread starts (and compiles v86's wasm) while the files download.
       const [channel, buffers] = await Promise.all([this.launch(), this.loadFiles(mode)]);
       mark("files-loaded");
@@ -313,6 +326,9 @@ export class VirtualMachine {
       case "frame":
         this.events.emit("frame", message.frame);
         return;
+      case "disk-need":
+        this.disk.need(message.index);
+        return;
       case "saved":
       case "file":
       case "done":
@@ -410,12 +426,14 @@ export class VirtualMachine {
         type: "start",
         start: {
           wasmPath: this.options.wasmPath,
-          options: { ...machineOptions(manifest), ...diskOptions(manifest.disk, this.options.assets.diskLocation(manifest.disk.path)), ...this.options.v86Options },
+          options: { ...machineOptions(manifest), ...this.options.v86Options },
           files,
+          disk: { size: manifest.disk.size, chunkSize: manifest.disk.chunkSize },
         },
       },
       transfer,
     );
+    this.disk.attach((index, data) => this.post({ type: "disk-part", index, data }, [data]));
 
     const timeoutMs = this.options.bootTimeoutMs ?? (mode === "restore" ? 20_000 : 60_000);
     const bootId = await withTimeout(
@@ -448,18 +466,9 @@ export class VirtualMachine {
       if (this.current.phase !== "booting") return "";
       try {
         await this.agent.ping({ timeoutMs: 1000, signal: this.abort.signal });
-        // The snapshot's clock stopped when it was saved; the learner expects today's date. The agent
-        // sets it itself (no shell), alongside the script below.
-        const clock = this.agent.setClock(Date.now(), { timeoutMs: 5000 }).catch(() => undefined);
-        // One script (each costs a shell start in the guest): every restore resumes the same random
-        // pool, so mix in fresh host entropy (two machines restored from one snapshot must not produce
-        // the same mktemp names or keys), and read the boot id.
-        const result = await this.agent.run(
-          `echo ${randomHex(64)} > /dev/urandom; cat /proc/sys/kernel/random/boot_id`,
-          { timeoutMs: 5000 },
-        );
-        await clock;
-        return new TextDecoder().decode(result.stdout).trim();
+        // The snapshot's clock stopped when it was saved, and every restore resumes the same random
+        // pool: the agent sets today's time and mixes in fresh host entropy, and reads the boot id.
+        return await this.agent.resume(Date.now(), randomHex(64), { timeoutMs: 5000, signal: this.abort.signal });
       } catch (error) {
         if (!(error instanceof AgentError) || this.abort.signal.aborted) throw error;
       }

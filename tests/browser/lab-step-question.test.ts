@@ -57,7 +57,7 @@ class FakeMachine {
 function sessionPrinting(printed: string): { session: VmSession; machines: FakeMachine[] } {
   const machines: FakeMachine[] = [];
   const session = new VmSession({
-    assets: { loadManifest: () => Promise.resolve(SAMPLE_MANIFEST), load: () => Promise.reject(new Error("the fake machine loads nothing")), diskLocation: (path) => path },
+    assets: { loadManifest: () => Promise.resolve(SAMPLE_MANIFEST), load: () => Promise.reject(new Error("the fake machine loads nothing")) },
     wasmPath: "v86.wasm",
     v86Version: SAMPLE_MANIFEST.v86Version,
     liveness: { isPaused: () => true },

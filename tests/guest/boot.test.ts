@@ -57,8 +57,10 @@ describe("restore from the snapshot", () => {
 
     await expect(vm.agent.ping({ timeoutMs: 5000 })).resolves.toBeTypeOf("number");
     expect(await shOk(vm, "uname -r")).toContain("isolation-lab");
-    // It is the snapshot's boot, resumed: same boot id as when the state was saved.
+    // It is the snapshot's boot, resumed: same boot id as when the state was saved, which the agent
+    // reported when the machine resumed.
     expect(await shOk(vm, "cat /proc/sys/kernel/random/boot_id")).toBe(manifest.snapshot.bootId);
+    expect(vm.state.phase === "ready" && vm.state.bootId).toBe(manifest.snapshot.bootId);
     // The terminal gets what the console showed when the state was saved.
     expect(replayed.startsWith(manifest.snapshot.console)).toBe(true);
   });

@@ -311,7 +311,7 @@ describe("queueing", () => {
     client.dispose();
   });
 
-  it("lets ping, window size and clock requests bypass a full queue", async () => {
+  it("lets ping, window size, clock and resume requests bypass a full queue", async () => {
     const client = makeClient({ concurrency: 1 });
     void client.run("busy").catch(() => undefined);
     void client.run("waiting").catch(() => undefined);
@@ -334,6 +334,14 @@ describe("queueing", () => {
     expect([t.verb, ...t.args]).toEqual(["T", "1700000000000"]);
     guest.exit(t.id, 0);
     await expect(clock).resolves.toBeUndefined();
+
+    const entropy = "ab".repeat(64);
+    const resume = client.resume(1_700_000_000_000, entropy);
+    const r = guest.sent.at(-1)!;
+    expect([r.verb, ...r.args]).toEqual(["S", "1700000000000", entropy]);
+    guest.out(r.id, 1, "5c1a3d2e-0000-4000-8000-000000000001\n");
+    guest.exit(r.id, 0);
+    await expect(resume).resolves.toBe("5c1a3d2e-0000-4000-8000-000000000001");
 
     // The queued run is still waiting behind the busy one.
     expect(guest.runs().map((r) => r.script)).toEqual(["busy"]);

@@ -35,6 +35,13 @@ describe("encodeRequest", () => {
     expect(encodeRequest({ kind: "clock", id: "t1", unixMs: 1_700_000_000_123 })).toBe("T t1 1700000000123\n");
   });
 
+  it("encodes a resume with the clock and hex entropy, and refuses entropy that is not hex", () => {
+    const entropy = "0123456789abcdef".repeat(4);
+    expect(encodeRequest({ kind: "resume", id: "s1", unixMs: 1_700_000_000_123.5, entropyHex: entropy })).toBe(`S s1 1700000000123 ${entropy}\n`);
+    expect(() => encodeRequest({ kind: "resume", id: "s", unixMs: 1, entropyHex: "not hex at all, not hex at all!!" })).toThrow(/hex/);
+    expect(() => encodeRequest({ kind: "resume", id: "s", unixMs: 1, entropyHex: "abcd" })).toThrow(/hex/);
+  });
+
   it("sends whole numbers for the window size and the clock", () => {
     expect(encodeRequest({ kind: "winsize", id: "w", rows: 24.9, cols: 80.2 })).toBe("W w 24 80\n");
     expect(encodeRequest({ kind: "clock", id: "t", unixMs: 1000.75 })).toBe("T t 1000\n");

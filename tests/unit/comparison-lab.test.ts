@@ -8,7 +8,7 @@ import { SAMPLE_MANIFEST } from "./manifest-fixture.ts";
 
 const idleSession = (): VmSession =>
   new VmSession({
-    assets: { loadManifest: () => Promise.resolve(SAMPLE_MANIFEST), load: () => Promise.reject(new Error("nothing to load")), diskLocation: (path) => path },
+    assets: { loadManifest: () => Promise.resolve(SAMPLE_MANIFEST), load: () => Promise.reject(new Error("nothing to load")) },
     wasmPath: "v86.wasm",
     v86Version: SAMPLE_MANIFEST.v86Version,
   });

@@ -12,7 +12,6 @@ import { SAMPLE_MANIFEST } from "./manifest-fixture.ts";
 const assets: AssetSource = {
   loadManifest: () => Promise.resolve(SAMPLE_MANIFEST),
   load: () => Promise.reject(new Error("the fake machine loads nothing")),
-  diskLocation: (path: string) => path,
 };
 
 /** The parts of VirtualMachine the session and its shells use; records what each port was sent. */

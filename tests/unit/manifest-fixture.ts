@@ -17,6 +17,7 @@ export const SAMPLE_MANIFEST = {
       { path: "usr-0-262144.img", size: 90000, sha256: hash("7") },
       { path: "usr-262144-524288.img", size: 40, sha256: hash("8") },
     ],
+    prefetch: { boot: [0, 1], resume: [1] },
   },
   inputs: {
     packages: [{ name: "bash", version: "5.2.15-2+b13", sha256: hash("a"), size: 1525372 }],

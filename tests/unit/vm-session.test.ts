@@ -14,7 +14,6 @@ const MANIFEST = SAMPLE_MANIFEST;
 const assets: AssetSource = {
   loadManifest: () => Promise.resolve(MANIFEST),
   load: () => Promise.reject(new Error("the fake machine loads nothing")),
-  diskLocation: (path: string) => path,
 };
 
 /** The parts of VirtualMachine the session uses: it starts, becomes ready and records console input. */
