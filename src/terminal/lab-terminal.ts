@@ -22,6 +22,7 @@ import { accessibilitySettingsContext, type AccessibilitySettings } from "../ui/
 import { AccessibilitySettingsController } from "../ui/accessibility-settings-controller.ts";
 import { visuallyHiddenStyles } from "../ui/ui-styles.ts";
 import { TERMINAL_BACKGROUND, terminalOptions } from "./terminal-theme.ts";
+import { blinkWhileTyping } from "./cursor-blink.ts";
 import { DEFAULT_FONT_SIZE } from "./terminal-font-size.ts";
 import { ModifiersUsedEvent } from "./terminal-events.ts";
 import { NO_MODIFIERS, applyModifiers, keySequence, takesModifiers, type BarKey, type Modifiers } from "./touch-keys.ts";
@@ -97,6 +98,7 @@ export class LabTerminal extends LitElement {
     new TerminalInputController(this, line, this.xterm, (text) => this.withModifiers(text));
     new TerminalResizeController(this, line, this.xterm, () => this);
     this.xterm.onAttach((terminal) => installTerminalKeys(terminal));
+    this.xterm.onAttach((terminal) => blinkWhileTyping(terminal));
     // The learner's screen reader setting, on this terminal from the start and whenever it changes.
     const readerMode = (): void => {
       const terminal = this.xterm.terminal;

@@ -10,7 +10,8 @@ export const terminalOptions: ITerminalOptions = {
   fontFamily: MONOSPACE_FONT,
   fontSize: 14,
   lineHeight: 1.2,
-  cursorBlink: true,
+  // Steady; it blinks for a few seconds after each key (cursor-blink.ts).
+  cursorBlink: false,
   cursorStyle: "block",
   scrollback: 5000,
   // A DOM copy of the visible rows for screen readers, and their output announced: the learner's
