@@ -11,9 +11,9 @@
  *   K <id>                   SIGKILL the process group of running request <id>
  *   P <id>                   ping: answered at once, proves the agent is alive
  *   W <id> <rows> <cols>     set the window size of /dev/ttyS0 (the learner's console)
- *   T <id> <unix_ms>         set the guest clock (a restored snapshot resumes with a stale clock)
- *   S <id> <unix_ms> <hex>   a restored snapshot resumes: set the clock as T does, stir <hex> (fresh host
- *                            entropy) into the kernel's random pool, and answer with the boot id on stdout
+ *   S <id> <unix_ms> <hex>   a restored snapshot resumes: set the guest clock (it resumes stale), stir
+ *                            <hex> (fresh host entropy) into the kernel's random pool, and answer with the
+ *                            boot id on stdout
  * guest -> host (every frame starts with "LAB1 ", other lines are ignored by the host):
  *   LAB1 READY <boot_id>             the agent (re)started
  *   LAB1 OUT <id> <fd> <base64>      a chunk of the request's stdout (fd 1) or stderr (fd 2)
@@ -328,9 +328,6 @@ static void handle_line(char *line) {
     }
     if (console >= 0) close(console);
     frame("LAB1 EXIT %s %d 0\n", id, ok ? 0 : 1);
-  } else if (strcmp(verb, "T") == 0) {
-    char *ms = strtok_r(NULL, " ", &save);
-    frame("LAB1 EXIT %s %d 0\n", id, set_clock(ms) ? 0 : 1);
   } else if (strcmp(verb, "S") == 0) {
     /* Every restore resumes the same random pool: two machines resumed from one snapshot must not
      * produce the same mktemp names or keys. Done here rather than by a script, which would start bash

@@ -117,11 +117,6 @@ export class AgentClient implements GuestAgent {
     await this.submit({ kind: "winsize", id: this.makeId(), rows, cols }, options, true);
   }
 
-  /** Sets the guest clock, e.g. after a snapshot restore resumed it at the snapshot's time. */
-  async setClock(unixMs: number, options: RunOptions = {}): Promise<void> {
-    await this.submit({ kind: "clock", id: this.makeId(), unixMs }, options, true);
-  }
-
   /**
    * After a snapshot restore: sets the guest clock to `unixMs`, stirs `entropyHex` into the kernel's
    * random pool (machines resumed from one snapshot must not draw the same numbers) and resolves with
@@ -167,7 +162,7 @@ export class AgentClient implements GuestAgent {
         options.signal?.removeEventListener("abort", onAbort);
       };
       this.pending.set(request.id, entry);
-      // Control requests (ping, resize, clock, resume) are answered by the agent itself at once: they skip
+      // Control requests (ping, resize, resume) are answered by the agent itself at once: they skip
       // the queue so a long-running check never delays a resize or a liveness probe.
       if (urgent) this.send(entry);
       else {

@@ -9,7 +9,6 @@ export type AgentRequest =
   | { readonly kind: "kill"; readonly id: string }
   | { readonly kind: "ping"; readonly id: string }
   | { readonly kind: "winsize"; readonly id: string; readonly rows: number; readonly cols: number }
-  | { readonly kind: "clock"; readonly id: string; readonly unixMs: number }
   /** A restored snapshot resumes: the clock, fresh entropy (hex) for the random pool; answers the boot id. */
   | { readonly kind: "resume"; readonly id: string; readonly unixMs: number; readonly entropyHex: string };
 
@@ -32,8 +31,6 @@ export function encodeRequest(request: AgentRequest): string {
       return `P ${request.id}\n`;
     case "winsize":
       return `W ${request.id} ${Math.trunc(request.rows)} ${Math.trunc(request.cols)}\n`;
-    case "clock":
-      return `T ${request.id} ${Math.trunc(request.unixMs)}\n`;
     case "resume":
       if (!/^[0-9a-f]{32,128}$/.test(request.entropyHex)) throw new Error("the resume request's entropy must be 32 to 128 hex digits");
       return `S ${request.id} ${Math.trunc(request.unixMs)} ${request.entropyHex}\n`;

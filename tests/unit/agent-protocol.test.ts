@@ -28,11 +28,10 @@ describe("encodeRequest", () => {
     expect(encodeRequest({ kind: "run", id: "e", script: "" })).toBe("R e \n");
   });
 
-  it("encodes kill, ping, winsize and clock requests", () => {
+  it("encodes kill, ping and winsize requests", () => {
     expect(encodeRequest({ kind: "kill", id: "abc_DEF-123" })).toBe("K abc_DEF-123\n");
     expect(encodeRequest({ kind: "ping", id: "p1" })).toBe("P p1\n");
     expect(encodeRequest({ kind: "winsize", id: "w1", rows: 24, cols: 80 })).toBe("W w1 24 80\n");
-    expect(encodeRequest({ kind: "clock", id: "t1", unixMs: 1_700_000_000_123 })).toBe("T t1 1700000000123\n");
   });
 
   it("encodes a resume with the clock and hex entropy, and refuses entropy that is not hex", () => {
@@ -42,9 +41,8 @@ describe("encodeRequest", () => {
     expect(() => encodeRequest({ kind: "resume", id: "s", unixMs: 1, entropyHex: "abcd" })).toThrow(/hex/);
   });
 
-  it("sends whole numbers for the window size and the clock", () => {
+  it("sends whole numbers for the window size", () => {
     expect(encodeRequest({ kind: "winsize", id: "w", rows: 24.9, cols: 80.2 })).toBe("W w 24 80\n");
-    expect(encodeRequest({ kind: "clock", id: "t", unixMs: 1000.75 })).toBe("T t 1000\n");
   });
 
   it.each(["", "has space", "new\nline", "semi;colon", "x".repeat(65), "ünïcode"])(
