@@ -12,7 +12,7 @@ import path from "node:path";
 import { NodeAssetSource, V86_VERSION, V86_WASM_PATH } from "../node-asset-source.ts";
 import { parseManifest, type GuestManifest } from "../../src/vm/manifest.ts";
 import { machineFingerprint } from "../../src/vm/machine-options.ts";
-import { VirtualMachine } from "../../src/vm/virtual-machine.ts";
+import { VirtualMachine, type VirtualMachineOptions } from "../../src/vm/virtual-machine.ts";
 
 const outDir = process.argv[2];
 if (!outDir) throw new Error("usage: build-snapshot.ts OUT_DIR");
@@ -32,14 +32,11 @@ const draft: GuestManifest = {
   snapshot: { console: "", bootMs: 0, bootId: "", machine: "" },
 };
 
-const vm = new VirtualMachine({
-  manifest: draft,
-  assets: new NodeAssetSource(outDir),
-  wasmPath: V86_WASM_PATH,
-  v86Version: V86_VERSION,
-  mode: "cold",
-  bootTimeoutMs: 120_000,
-});
+/** A machine of the image being built, from its own folder. */
+const machine = (options: Pick<VirtualMachineOptions, "mode" | "bootTimeoutMs" | "resume">): VirtualMachine =>
+  new VirtualMachine({ manifest: draft, assets: new NodeAssetSource(outDir), wasmPath: V86_WASM_PATH, v86Version: V86_VERSION, ...options });
+
+const vm = machine({ mode: "cold", bootTimeoutMs: 120_000 });
 // What the learner shells on the other serial ports (ttyS2, ttyS3) printed: they must be at their prompt
 // too when the state is saved, not halfway through their login (a restored half-login is a stray child
 // of the shell, e.g. the motd's cat).
@@ -101,14 +98,7 @@ process.stderr.write(
 
 /** Resumes the saved state as the page does (its start runs a first script) and lists the disk parts it read. */
 async function partsReadByResume(saved: Uint8Array): Promise<number[]> {
-  const resumed = new VirtualMachine({
-    manifest: draft,
-    assets: new NodeAssetSource(outDir),
-    wasmPath: V86_WASM_PATH,
-    v86Version: V86_VERSION,
-    mode: "restore",
-    resume: { state: saved.slice().buffer, console: "" },
-  });
+  const resumed = machine({ mode: "restore", resume: { state: saved.slice().buffer, console: "" } });
   try {
     await resumed.start();
     const check = await resumed.agent.run("true");

@@ -16,7 +16,6 @@ const MIN_BYTES = 1024;
 const MIN_SAVING = 0.1;
 /** Brotli's best quality takes ~15 s a megabyte for big binaries; above this size a fast level is close enough. */
 const BEST_QUALITY_UP_TO = 1_500_000;
-// The /usr disk's parts (DISK_PART_PATH) are 23 MB of binaries in small files: a fast level for them too.
 
 export interface CompressedFile {
   readonly file: string;
@@ -34,6 +33,7 @@ export async function precompressDir(dir: string): Promise<CompressedFile[]> {
     const [br, gz] = await Promise.all([
       brotli(bytes, {
         params: {
+          // The /usr disk's parts are 23 MB of binaries in small files: a fast level for them too.
           [constants.BROTLI_PARAM_QUALITY]: bytes.length <= BEST_QUALITY_UP_TO && !DISK_PART_PATH.test(file) ? 11 : 5,
           [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
         },

@@ -4,6 +4,7 @@
 // transfer, never by copy: the state the page gives to pack() is no longer the page's afterwards.
 // The same messages run over a MessageChannel in the unit tests (see serveMachinePacking).
 import { LabError } from "../shared/lab-error.ts";
+import { errorText } from "../shared/error-text.ts";
 import { decodeMachine, encodeMachine, MachineFileError, type EncodeMachineInput, type MachineFileProblem, type SavedMachine } from "./machine-envelope.ts";
 
 /** What SavedWork needs to turn a v86 state into a machine file and back. */
@@ -51,7 +52,7 @@ async function answer(port: PackPort, request: PackRequest): Promise<void> {
       port.postMessage({ type: "unpacked", id: request.id, machine } satisfies PackReply, [machine.state]);
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     const reply: PackReply =
       error instanceof MachineFileError ? { type: "failed", id: request.id, message, fileProblem: error.kind } : { type: "failed", id: request.id, message };
     port.postMessage(reply, []);

@@ -2,6 +2,7 @@
 // the session runs, and offers the way out of a runaway shell: stop every learner process except the
 // login shells. The monitor runs while a machine is ready and is replaced with the machine.
 import type { Unsubscribe } from "../shared/typed-events.ts";
+import { errorText } from "../shared/error-text.ts";
 import type { VirtualMachine } from "../vm/virtual-machine.ts";
 import { stopRunawayProcesses, type StopReport } from "./runaway-processes.ts";
 import { SessionBoundController } from "./session-controller.ts";
@@ -33,7 +34,7 @@ export class ShellHealthController extends SessionBoundController {
       this.monitor?.recovered();
     } catch (error) {
       if (machine !== this.watched) return;
-      this.recovery = { kind: "failed", message: error instanceof Error ? error.message : String(error) };
+      this.recovery = { kind: "failed", message: errorText(error) };
     }
     this.host.requestUpdate();
   }

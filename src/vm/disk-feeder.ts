@@ -5,6 +5,7 @@
 // the guest asks; any other part is loaded when the guest asks for it.
 import { AssetDownloadError, AssetsMissingError, type AssetSource } from "./asset-source.ts";
 import type { GuestManifest } from "./manifest.ts";
+import { errorText } from "../shared/error-text.ts";
 
 /** A part that fails to load is tried this many times in all, a second apart (a network that blinked). */
 const ATTEMPTS = 3;
@@ -68,8 +69,7 @@ export class DiskFeeder {
         }
       }
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.onFailure(new AssetDownloadError(`Part ${index + 1} of ${this.disk.parts.length} of the /usr disk could not be loaded: ${reason}`));
+      this.onFailure(new AssetDownloadError(`Part ${index + 1} of ${this.disk.parts.length} of the /usr disk could not be loaded: ${errorText(error)}`));
     } finally {
       this.loading.delete(index);
     }

@@ -7,6 +7,7 @@ import { V86, type V86Options } from "v86";
 import type { CoreMessage, CoreStart, HostMessage, SerialPort } from "./emulator-protocol.ts";
 import { LazyDisk } from "./lazy-disk.ts";
 import { SerialWriter } from "./serial-writer.ts";
+import { errorText } from "../shared/error-text.ts";
 
 export type CorePost = (message: CoreMessage, transfer?: Transferable[]) => void;
 
@@ -121,7 +122,7 @@ export class EmulatorCore {
     try {
       emulator = new V86(settings);
     } catch (error) {
-      this.post({ type: "error", message: errorMessage(error) });
+      this.post({ type: "error", message: errorText(error) });
       return;
     }
     this.emulator = emulator;
@@ -149,7 +150,7 @@ export class EmulatorCore {
     try {
       await work();
     } catch (error) {
-      this.post({ type: "failed", id, message: errorMessage(error) });
+      this.post({ type: "failed", id, message: errorText(error) });
     }
   }
 
@@ -215,10 +216,6 @@ export class EmulatorCore {
       this.post({ type: "stopped" });
     }
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -64,8 +64,7 @@ export type GuestManifest = Infer<typeof manifest>;
 
 /**
  * A path ending in one of the /usr disk's parts (usr-START-END.img; images/disk/pack-disk.sh writes
- * them): for the build and the bench, which see them
- * as files and requests.
+ * them): for the build and the bench, which see them as files and requests.
  */
 export const DISK_PART_PATH = /[\\/]guest[\\/]usr-\d+-\d+\.img$/;
 export type ManifestFile = Infer<typeof manifestFile>;
