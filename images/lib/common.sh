@@ -34,3 +34,32 @@ require_commands() {
   for c in "$@"; do command -v "$c" >/dev/null 2>&1 || missing+=("$c"); done
   [ ${#missing[@]} -eq 0 ] || die "missing host tools: ${missing[*]} (run images/install-host-deps.sh)"
 }
+
+# Runs one of the guest's 32-bit x86 programs on the build host (the static busybox, to list its
+# applets). Most x86_64 kernels run them natively; some are built without IA32 emulation, and there
+# Debian's qemu-user runs them (install-host-deps.sh installs it on such a host).
+run_i386() {
+  if host_runs_i386; then
+    "$@"
+  elif command -v qemu-i386 >/dev/null 2>&1; then
+    qemu-i386 "$@"
+  else
+    die "this host's kernel cannot run 32-bit x86 programs and qemu-i386 is missing (run images/install-host-deps.sh)"
+  fi
+}
+
+# Whether the kernel runs 32-bit x86 programs: a tiny one built with gcc -m32 (gcc-multilib) is tried once.
+host_runs_i386() {
+  if [ -z "${HOST_RUNS_I386:-}" ]; then
+    local probe
+    probe="$(mktemp -d)"
+    HOST_RUNS_I386=no
+    if printf 'int main(void) { return 0; }\n' | gcc -m32 -x c -o "$probe/i386-probe" - 2>/dev/null &&
+      "$probe/i386-probe" 2>/dev/null; then
+      HOST_RUNS_I386=yes
+    fi
+    rm -rf "$probe"
+    export HOST_RUNS_I386
+  fi
+  [ "$HOST_RUNS_I386" = yes ]
+}

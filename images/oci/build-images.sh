@@ -119,8 +119,9 @@ base="$work/busybox"
 mkdir -p "$base"/{bin,dev,etc,home,proc,root,sys,tmp,usr/sbin,var/www}
 chmod 1777 "$base/tmp" && chmod 700 "$base/root"
 install -m 0755 "$busybox" "$base/bin/busybox"
-# The applet list comes from the (i386, static) busybox itself, which runs on the x86 build host.
-for applet in $("$busybox" --list); do
+# The applet list comes from the (i386, static) busybox itself, run on the build host.
+applets="$(run_i386 "$busybox" --list)" || die "cannot run the i386 busybox-static on this host to list its applets"
+for applet in $applets; do
   [ "$applet" = busybox ] || ln -s busybox "$base/bin/$applet"
 done
 printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n' >"$base/etc/passwd"

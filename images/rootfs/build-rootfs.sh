@@ -128,7 +128,7 @@ cp "$busybox_static" "$root/usr/lib/isolation-lab/busybox-static"
 step "Building the registry's OCI images from busybox-static"
 bash "$IMAGES_DIR/oci/build-images.sh" "$busybox_static" "$root/var/lib/registry"
 # The static build runs on the (x86_64) build host and lists its applets; the dynamic one has the same set.
-applets="$("$busybox_static" --list-full)" || die "cannot run the i386 busybox-static on this host to list applets"
+applets="$(run_i386 "$busybox_static" --list-full)" || die "cannot run the i386 busybox-static on this host to list applets"
 existing() { [ -e "$root/usr/bin/$1" ] || [ -e "$root/usr/sbin/$1" ] || [ -L "$root/usr/bin/$1" ] || [ -L "$root/usr/sbin/$1" ]; }
 for applet in $applets; do
   name="$(basename "$applet")"

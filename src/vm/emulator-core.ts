@@ -7,6 +7,7 @@ import { V86, type V86Options } from "v86";
 import type { CoreMessage, CoreStart, HostMessage, SerialPort } from "./emulator-protocol.ts";
 import { LazyDisk } from "./lazy-disk.ts";
 import { SerialWriter } from "./serial-writer.ts";
+import { FreshMemoryZeroing } from "./fresh-memory-zeroing.ts";
 import { errorText } from "../shared/error-text.ts";
 
 export type CorePost = (message: CoreMessage, transfer?: Transferable[]) => void;
@@ -26,6 +27,7 @@ export class EmulatorCore {
   private reportFrames = false;
   private stopped = false;
   private wasm: Promise<WebAssembly.Module | undefined> | undefined;
+  private readonly zeroing = new FreshMemoryZeroing();
 
   constructor(private readonly post: CorePost) {}
 
@@ -78,22 +80,28 @@ export class EmulatorCore {
   }
 
   /**
-   * Starts compiling v86's wasm from its URL (a browser: streaming, cached compiled by the browser) so
-   * the module is ready when the files arrive; v86 would fetch and compile it only once it is created.
+   * Starts compiling v86's wasm so the module is ready when the files arrive (v86 would fetch and compile
+   * it only once it is created). A browser streams it from its URL (cached compiled by the browser); Node
+   * reads the file, through process.getBuiltinModule so this module stays loadable in a worker.
    */
   private prepare(wasmPath: string): void {
-    if (this.wasm || !/^https?:/.test(wasmPath) || typeof WebAssembly.compileStreaming !== "function") return;
-    this.wasm = WebAssembly.compileStreaming(fetch(wasmPath)).catch(() => undefined);
+    if (this.wasm) return;
+    if (/^https?:/.test(wasmPath) && typeof WebAssembly.compileStreaming === "function") {
+      this.wasm = WebAssembly.compileStreaming(fetch(wasmPath)).catch(() => undefined);
+      return;
+    }
+    const fs = nodeFs();
+    if (fs) this.wasm = WebAssembly.compile(fs.readFileSync(wasmPath)).catch(() => undefined);
   }
 
-  /** v86's wasm_fn: instantiates the prepared module, or lets v86 load its wasm as usual. */
+  /** v86's wasm_fn: instantiates the prepared module, whose memory zeroing spares fresh RAM. */
   private wasmInstantiator(): Pick<V86Options, "wasm_fn"> {
     const prepared = this.wasm;
     if (!prepared) return {};
     return {
       wasm_fn: async (imports) => {
         const module = await prepared;
-        if (module) return (await WebAssembly.instantiate(module, imports)).exports;
+        if (module) return this.zeroing.wrap((await WebAssembly.instantiate(module, imports)).exports);
         throw new Error("v86's WebAssembly module could not be loaded");
       },
     };
@@ -102,6 +110,7 @@ export class EmulatorCore {
   private start(start: CoreStart): void {
     if (this.emulator || this.stopped) return;
     const { files } = start;
+    this.prepare(start.wasmPath);
     if (start.disk) this.disk = new LazyDisk(start.disk, (index) => this.post({ type: "disk-need", index }));
     const settings: V86Options = {
       wasm_path: start.wasmPath,
@@ -137,6 +146,7 @@ export class EmulatorCore {
       settings.initial_state = undefined;
       settings.bzimage = undefined;
       settings.initrd = undefined;
+      this.zeroing.ran();
       this.post({ type: "started" });
     });
   }
@@ -216,6 +226,12 @@ export class EmulatorCore {
       this.post({ type: "stopped" });
     }
   }
+}
+
+/** Node's fs where this runs in Node (the guest tests, the snapshot builder); undefined in a browser. */
+function nodeFs(): { readFileSync(path: string): Uint8Array<ArrayBuffer> } | undefined {
+  const runtime = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
+  return runtime?.getBuiltinModule?.("node:fs") as { readFileSync(path: string): Uint8Array<ArrayBuffer> } | undefined;
 }
 
 /**
