@@ -1,7 +1,8 @@
 // Runs the open step's (or challenge's) checks in the guest when it opens, when a command the learner
 // typed has settled (the session says so), every few seconds while the machine is ready (for what
 // changes by itself: a background process, a timer), and on request. Runs never overlap; a run for a
-// step that is no longer open (or a machine that was replaced) is aborted and its results dropped. Everything it starts is stopped when the host leaves.
+// step that is no longer open (or a machine that was replaced) is aborted and its results dropped.
+// Everything it starts is stopped when the host leaves.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { VmSession } from "../session/vm-session.ts";
 import type { Unsubscribe } from "../shared/typed-events.ts";

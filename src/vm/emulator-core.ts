@@ -229,9 +229,13 @@ export class EmulatorCore {
 }
 
 /** Node's fs where this runs in Node (the guest tests, the snapshot builder); undefined in a browser. */
-function nodeFs(): { readFileSync(path: string): Uint8Array<ArrayBuffer> } | undefined {
+function nodeFs(): NodeFs | undefined {
   const runtime = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-  return runtime?.getBuiltinModule?.("node:fs") as { readFileSync(path: string): Uint8Array<ArrayBuffer> } | undefined;
+  return runtime?.getBuiltinModule?.("node:fs") as NodeFs | undefined;
+}
+/** The one part of Node's fs the core uses. */
+interface NodeFs {
+  readFileSync(path: string): Uint8Array<ArrayBuffer>;
 }
 
 /**

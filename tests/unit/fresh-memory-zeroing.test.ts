@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FreshMemoryZeroing, SETUP_WRITES_END } from "../../src/vm/fresh-memory-zeroing.ts";
 
 const MIB = 0x10_0000;
+type ZeroMemory = (address: number, length: number) => void;
 
 function exportsRecordingZeroing(): { exports: WebAssembly.Exports; zeroed: [number, number][] } {
   const zeroed: [number, number][] = [];
@@ -14,8 +15,9 @@ describe("zeroing a new machine's memory for a restore", () => {
     const { exports, zeroed } = exportsRecordingZeroing();
     const wrapped = new FreshMemoryZeroing().wrap(exports);
     expect(wrapped.memory).toBe("the memory");
-    (wrapped.zero_memory as (address: number, length: number) => void)(0, 128 * MIB);
-    (wrapped.zero_memory as (address: number, length: number) => void)(4 * MIB, 4096);
+    const zero = wrapped.zero_memory as ZeroMemory;
+    zero(0, 128 * MIB);
+    zero(4 * MIB, 4096);
     expect(zeroed).toEqual([[0, SETUP_WRITES_END]]);
   });
 
@@ -24,8 +26,9 @@ describe("zeroing a new machine's memory for a restore", () => {
     const zeroing = new FreshMemoryZeroing();
     const wrapped = zeroing.wrap(exports);
     zeroing.ran();
-    (wrapped.zero_memory as (address: number, length: number) => void)(0, 128 * MIB);
-    (wrapped.zero_memory as (address: number, length: number) => void)(4 * MIB, 4096);
+    const zero = wrapped.zero_memory as ZeroMemory;
+    zero(0, 128 * MIB);
+    zero(4 * MIB, 4096);
     expect(zeroed).toEqual([
       [0, 128 * MIB],
       [4 * MIB, 4096],
