@@ -1,15 +1,18 @@
-// Every exercise of the course, completed in the UI: for each one a fresh page (the pristine snapshot),
-// every step's reference solution typed into the terminal, every check seen passing, every question
-// answered, and every step turning done. The solutions come from the exercise files, so this follows
-// the content. Slow (minutes): the checks run in the emulated guest.
+// Exercises of the course completed in the UI: for each one a fresh page (the pristine snapshot), every
+// step's reference solution typed into the terminal, every check seen passing, every question answered,
+// and every step turning done. The solutions come from the exercise files, so this follows the content.
+// Which exercises: the fewest that show every kind of step the course has (course-coverage.ts; the guest
+// tier proves every exercise's solutions and mistakes); E2E_COURSE=all completes them all. Slow
+// (minutes): the checks run in the emulated guest.
 import { acceptedAnswers, withPrelude } from "../src/exercises/check-runner.ts";
 import { localize } from "../src/exercises/model.ts";
 import { loadExercisesFromDir } from "../src/exercises/node-loader.ts";
+import { selectedExercises } from "./course-coverage.ts";
 import { expect, test } from "./fixtures.ts";
 import { CHECK_TIMEOUT_MS } from "./pages/course-panel.ts";
 import { Terminals } from "./pages/terminals.ts";
 
-const { exercises } = loadExercisesFromDir();
+const exercises = selectedExercises(loadExercisesFromDir().exercises);
 // Each exercise starts from a fresh page: they need not wait for each other, and spread over the workers.
 test.describe.configure({ mode: "parallel" });
 
