@@ -27,7 +27,10 @@ class LongestFirstSequencer extends BaseSequencer {
       const index = LONGEST_FIRST.findIndex((pattern) => pattern.test(file.moduleId));
       return index === -1 ? LONGEST_FIRST.length : index;
     };
-    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+    const sorted = await super.sort(files);
+    // Within each project, in the order Vitest gives the projects.
+    const projects = [...new Set(sorted.map((file) => file.project.name))];
+    return projects.flatMap((name) => sorted.filter((file) => file.project.name === name).sort((a, b) => rank(a) - rank(b)));
   }
 }
 
