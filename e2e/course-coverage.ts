@@ -36,7 +36,7 @@ export function coveringExercises(exercises: readonly Exercise[]): Exercise[] {
     let bestGain = 0;
     for (const [exercise, kinds] of kindsOf) {
       const gain = [...kinds].filter((kind) => missing.has(kind)).length;
-      if (gain > bestGain || (gain === bestGain && gain > 0 && best && exercise.steps.length < best.steps.length)) {
+      if (gain > bestGain || (gain === bestGain && best !== undefined && exercise.steps.length < best.steps.length)) {
         best = exercise;
         bestGain = gain;
       }
@@ -45,7 +45,7 @@ export function coveringExercises(exercises: readonly Exercise[]): Exercise[] {
     chosen.push(best);
     for (const kind of kindsOf.get(best)!) missing.delete(kind);
   }
-  return [...chosen].sort((a, b) => a.order - b.order);
+  return chosen.sort((a, b) => a.order - b.order);
 }
 
 /** The exercises E2E_COURSE selects: unset, the covering few; `all`, every one; else the folders named. */
