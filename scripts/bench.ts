@@ -12,6 +12,9 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { NodeAssetSource, REPO_DIR, V86_VERSION, V86_WASM_PATH } from "../images/node-asset-source.ts";
+import { serialTtyNumber } from "../src/exercises/terminal-parts.ts";
+import { LEARNER_CGROUP } from "../src/session/runaway-processes.ts";
+import type { AgentReading } from "../src/vm/agent-protocol.ts";
 import { parseManifest, type GuestManifest } from "../src/vm/manifest.ts";
 import { VirtualMachine } from "../src/vm/virtual-machine.ts";
 import type { BootMode } from "../src/vm/vm-state.ts";
@@ -67,6 +70,15 @@ async function measureNode(manifest: GuestManifest): Promise<Record<string, unkn
   }
   const pings: number[] = [];
   for (let i = 0; i < 30; i++) pings.push(await vm.agent.ping());
+  // The page's periodic readings (where the shells are, the learner cgroup's load), which the agent takes
+  // itself; as scripts they cost a bash start and, for the places, a dozen programs.
+  const readingMs = async (reading: AgentReading): Promise<{ median: number; p95: number }> => {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) times.push((await vm.agent.read(reading)).durationMs);
+    return { median: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+  };
+  const placesMs = await readingMs({ name: "places", ttys: [0, ...vm.shellPorts].map(serialTtyNumber) });
+  const learnerLoadMs = await readingMs({ name: "cgroup-load", cgroup: LEARNER_CGROUP });
 
   // Host CPU that an idle guest costs: process CPU time over wall time while nothing runs.
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -82,6 +94,7 @@ async function measureNode(manifest: GuestManifest): Promise<Record<string, unkn
     coldBootToInteractiveMs: round(cold.ms),
     agentRoundTripMs: { median: round(percentile(trips, 50)), p95: round(percentile(trips, 95)), runs: trips.length },
     agentPingMs: { median: round(percentile(pings, 50)), p95: round(percentile(pings, 95)) },
+    agentReadingMs: { places: placesMs, learnerLoad: learnerLoadMs },
     idleGuestHostCpuPercentOfOneCore: round(idlePercent),
     coldOverRestoreRatio: round(cold.ms / percentile(restores, 50)),
   };

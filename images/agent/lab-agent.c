@@ -14,6 +14,9 @@
  *   S <id> <unix_ms> <hex>   a restored snapshot resumes: set the guest clock (it resumes stale), stir
  *                            <hex> (fresh host entropy) into the kernel's random pool, and answer with the
  *                            boot id on stdout
+ *   Q <id> <reading> <args>  a reading the page takes every few seconds, answered by the agent itself from
+ *                            /proc and cgroupfs (see "readings" below): as a script it started bash and a
+ *                            dozen programs, ~0.4 s of the one emulated CPU each time
  * guest -> host (every frame starts with "LAB1 ", other lines are ignored by the host):
  *   LAB1 READY <boot_id>             the agent (re)started
  *   LAB1 OUT <id> <fd> <base64>      a chunk of the request's stdout (fd 1) or stderr (fd 2)
@@ -32,8 +35,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/signalfd.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -273,6 +279,217 @@ static void reap_children(void) {
   }
 }
 
+/* ---- readings -------------------------------------------------------------------------------- */
+
+/* The agent's own UTS namespace, to come back to after reading a container's hostname. */
+static int own_uts = -1;
+
+struct text {
+  char *data;
+  size_t len, cap;
+};
+
+static void text_add(struct text *t, const char *fmt, ...) {
+  va_list ap;
+  for (;;) {
+    size_t room = t->cap - t->len;
+    va_start(ap, fmt);
+    int n = vsnprintf(t->data ? t->data + t->len : NULL, room, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n < room) {
+      t->len += (size_t)n;
+      return;
+    }
+    t->cap = t->cap ? t->cap * 2 + (size_t)n : 4096 + (size_t)n;
+    t->data = realloc(t->data, t->cap);
+    if (!t->data) _exit(70);
+  }
+}
+
+/* Answers a request with `t` on stdout (fd 1) or stderr (2), in OUT frames as a script's output would be,
+   then EXIT with `status`. */
+static void reply_text(const char *id, const struct text *t, int fd, int status) {
+  char enc[CHUNK / 3 * 4 + 4];
+  for (size_t off = 0; off < t->len; off += CHUNK) {
+    size_t n = t->len - off < CHUNK ? t->len - off : CHUNK;
+    size_t e = b64_encode((const unsigned char *)t->data + off, n, enc);
+    frame("LAB1 OUT %s %d ", id, fd);
+    outq_append(enc, e);
+    outq_append("\n", 1);
+  }
+  frame("LAB1 EXIT %s %d 0\n", id, status);
+}
+
+/* A small file's contents (at most size - 1 bytes); false when it cannot be read. */
+static int read_small(const char *path, char *buf, size_t size) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  size_t len = 0;
+  ssize_t n;
+  while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0) len += (size_t)n;
+  close(fd);
+  buf[len] = '\0';
+  return 1;
+}
+
+struct proc_entry {
+  int pid, pgrp, session, tty, tpgid;
+  int host_pids; /* it lives in init's PID namespace */
+  int innermost; /* otherwise, its pid in its own PID namespace: 1 for a container's first process */
+};
+
+/* The target of a /proc/<pid>/ns/<kind> link ("uts:[4026531838]"); empty when the process is gone. */
+static void namespace_of(int pid, const char *kind, char *out, size_t size) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/ns/%s", pid, kind);
+  ssize_t n = readlink(path, out, size - 1);
+  out[n > 0 ? n : 0] = '\0';
+}
+
+/* Fills `e` from /proc/<pid>/stat (and status, for a process in another PID namespace); false when the
+   process is gone. Status is read only when needed: the kernel formats fifty lines for it. */
+static int read_proc_entry(int pid, const char *init_pid_ns, struct proc_entry *e) {
+  char path[64], buf[2048], ns[64];
+  snprintf(path, sizeof path, "/proc/%d/stat", pid);
+  if (!read_small(path, buf, sizeof buf)) return 0;
+  char *after = strrchr(buf, ')'); /* the command name may hold spaces and parentheses */
+  char state;
+  int ppid;
+  if (!after || sscanf(after + 1, " %c %d %d %d %d %d", &state, &ppid, &e->pgrp, &e->session, &e->tty, &e->tpgid) != 6)
+    return 0;
+  e->pid = pid;
+  e->innermost = pid;
+  namespace_of(pid, "pid", ns, sizeof ns);
+  e->host_pids = !ns[0] || strcmp(ns, init_pid_ns) == 0;
+  snprintf(path, sizeof path, "/proc/%d/status", pid);
+  if (!e->host_pids && read_small(path, buf, sizeof buf)) {
+    char *line = strstr(buf, "\nNSpid:"); /* NSpid: 812 5 1, from init's namespace to its own */
+    if (line) {
+      char *p = line + 7, *end;
+      for (long v; (v = strtol(p, &end, 10)), end != p; p = end) e->innermost = (int)v;
+    }
+  }
+  return 1;
+}
+
+static struct proc_entry *read_processes(size_t *count) {
+  char init_pid_ns[64];
+  namespace_of(1, "pid", init_pid_ns, sizeof init_pid_ns);
+  struct proc_entry *all = NULL;
+  size_t n = 0, cap = 0;
+  DIR *dir = opendir("/proc");
+  struct dirent *d;
+  while (dir && (d = readdir(dir))) {
+    char *end;
+    long pid = strtol(d->d_name, &end, 10);
+    if (*end || pid <= 0) continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 256;
+      all = realloc(all, cap * sizeof *all);
+      if (!all) _exit(70);
+    }
+    if (read_proc_entry((int)pid, init_pid_ns, &all[n])) n++;
+  }
+  if (dir) closedir(dir);
+  *count = n;
+  return all;
+}
+
+/* The hostname in a process's UTS namespace (empty if it is gone), read by joining that namespace for a
+   moment: uname() is the only way to it. Printable ASCII only, so a hostname cannot forge a line. */
+static void hostname_of(int pid, char *out, size_t size) {
+  char path[64];
+  struct utsname u;
+  out[0] = '\0';
+  snprintf(path, sizeof path, "/proc/%d/ns/uts", pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  if (own_uts >= 0 && setns(fd, CLONE_NEWUTS) == 0) {
+    if (uname(&u) == 0) snprintf(out, size, "%s", u.nodename);
+    /* Scripts must never start under a container's hostname: if the way back fails, init restarts us. */
+    if (setns(own_uts, CLONE_NEWUTS) != 0) _exit(75);
+  }
+  close(fd);
+  for (char *c = out; *c; c++)
+    if (*c < 0x21 || *c > 0x7e) *c = '?';
+}
+
+/*
+ * `places <tty_nr>...`: for each terminal, its login shell (the session leader on that tty) and where the
+ * newest process of its foreground process group is: "line TTY LEADER host" while that process shares
+ * init's UTS and PID namespaces, "line TTY LEADER container HOSTNAME" otherwise. Then
+ * "container PID HOSTNAME" for every process that is PID 1 of a PID namespace below the host's.
+ */
+static void reading_places(struct text *t, char **ttys, int tty_count) {
+  char init_uts[64], uts[64];
+  namespace_of(1, "uts", init_uts, sizeof init_uts);
+  size_t count;
+  struct proc_entry *all = read_processes(&count);
+  char name[80];
+  for (int i = 0; i < tty_count; i++) {
+    int tty = atoi(ttys[i]);
+    const struct proc_entry *leader = NULL, *best = NULL;
+    for (size_t p = 0; p < count && !leader; p++)
+      if (all[p].pid == all[p].session && all[p].tty == tty) leader = &all[p];
+    if (!leader) continue;
+    best = leader;
+    for (size_t p = 0; p < count; p++)
+      if (all[p].pgrp == leader->tpgid && all[p].pid > best->pid) best = &all[p];
+    namespace_of(best->pid, "uts", uts, sizeof uts); /* empty if it just ended: its shell is at its prompt */
+    if (best->host_pids && (!uts[0] || strcmp(uts, init_uts) == 0)) {
+      text_add(t, "line %d %d host\n", tty, leader->pid);
+    } else {
+      hostname_of(best->pid, name, sizeof name);
+      text_add(t, "line %d %d container %s\n", tty, leader->pid, name);
+    }
+  }
+  for (size_t p = 0; p < count; p++)
+    if (!all[p].host_pids && all[p].innermost == 1) {
+      hostname_of(all[p].pid, name, sizeof name);
+      text_add(t, "container %d %s\n", all[p].pid, name);
+    }
+  free(all);
+}
+
+/* Appends each "key value" line of a cgroup file with `prefix` before it; false when it cannot be read. */
+static int add_keyed_file(struct text *t, const char *dir, const char *file, const char *prefix) {
+  char path[512], buf[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  if (!read_small(path, buf, sizeof buf)) return 0;
+  for (char *save = NULL, *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+    text_add(t, "%s%s\n", prefix, line);
+  return 1;
+}
+
+/*
+ * `cgroup-load <dir>`: a cgroup's process count and limit and its pids and memory events:
+ * "processes N", "limit N|max", "pids.KEY N", "memory.KEY N". Exit status 1 when the group is missing.
+ */
+static int reading_cgroup_load(struct text *t, const char *dir) {
+  if (strncmp(dir, "/sys/fs/cgroup/", 15) != 0 || strstr(dir, "..")) {
+    text_add(t, "lab-agent: not a cgroup: %s\n", dir);
+    return 2;
+  }
+  int ok = add_keyed_file(t, dir, "pids.current", "processes ") && add_keyed_file(t, dir, "pids.max", "limit ") &&
+           add_keyed_file(t, dir, "pids.events", "pids.") && add_keyed_file(t, dir, "memory.events", "memory.");
+  if (!ok) {
+    t->len = 0; /* the answer is the error alone */
+    text_add(t, "lab-agent: cannot read the cgroup %s: %s\n", dir, strerror(errno));
+  }
+  return ok ? 0 : 1;
+}
+
+static void answer_reading(const char *id, const char *name, char **args, int arg_count) {
+  struct text t = {0};
+  int status = 0;
+  if (name && strcmp(name, "places") == 0) reading_places(&t, args, arg_count);
+  else if (name && strcmp(name, "cgroup-load") == 0 && arg_count == 1) status = reading_cgroup_load(&t, args[0]);
+  else return reply_error(id, 125, "lab-agent: unknown reading\n");
+  reply_text(id, &t, status == 0 ? 1 : 2, status); /* a failed reading's text is its error message */
+  free(t.data);
+}
+
 /* ---- requests -------------------------------------------------------------------------------- */
 
 static int valid_id(const char *id) {
@@ -345,6 +562,11 @@ static void handle_line(char *line) {
     enc[b64_encode((const unsigned char *)line, n < sizeof line ? n : sizeof line - 1, enc)] = '\0';
     frame("LAB1 OUT %s 1 %s\n", id, enc);
     frame("LAB1 EXIT %s %d 0\n", id, ok ? 0 : 1);
+  } else if (strcmp(verb, "Q") == 0) {
+    char *name = strtok_r(NULL, " ", &save), *args[16];
+    int arg_count = 0;
+    while (arg_count < 16 && (args[arg_count] = strtok_r(NULL, " ", &save))) arg_count++;
+    answer_reading(id, name, args, arg_count);
   } else {
     reply_error(id, 125, "lab-agent: unknown request\n");
   }
@@ -400,6 +622,7 @@ int main(int argc, char **argv) {
   int sigfd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
   if (sigfd < 0) return 72;
   setup_tty(argc > 1 ? argv[1] : "/dev/ttyS1");
+  own_uts = open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
   announce_ready();
 
   char *line = malloc(MAX_LINE + 1);

@@ -2,7 +2,7 @@
 // bomb) and the way out of one (kill everything in that cgroup except the login shells). Guest scripts
 // and their parsers only; no DOM, no timers. The scripts run in the agent's own cgroup, which a fork
 // bomb in the learner's cannot starve.
-import { outputText, type GuestAgent } from "../vm/agent-client.ts";
+import { outputText, type GuestAgent, type GuestReadings } from "../vm/agent-client.ts";
 
 /** Where the guest's init puts every learner shell (images/rootfs/overlay/etc/init.d/rcS). */
 export const LEARNER_CGROUP = "/sys/fs/cgroup/learner";
@@ -18,13 +18,6 @@ export interface LearnerLoad {
   /** memory.events "oom_kill": processes the OOM killer ended inside the cgroup. */
   readonly oomKills: number;
 }
-
-/** Reads the counters with shell built-ins only: under a fork bomb every fork counts. */
-export const LEARNER_LOAD_SCRIPT = `cd ${LEARNER_CGROUP} || exit 1
-read -r current < pids.current && echo "processes $current"
-read -r max < pids.max && echo "limit $max"
-while read -r key value; do echo "pids.$key $value"; done < pids.events
-while read -r key value; do echo "memory.$key $value"; done < memory.events`;
 
 export function parseLearnerLoad(text: string): LearnerLoad {
   const fields = new Map<string, string>();
@@ -73,9 +66,9 @@ export const SPARED_SHELLS_CGROUP = "/sys/fs/cgroup/learner-spared";
  * kills the whole group and below in one go, forks in flight included (a freeze-list-kill walk let a bomb
  * that forked between the listing and the kill grow back). In order: freeze the group (so the list of
  * names is the group's at one moment and nothing forks meanwhile), park the login shells in a sibling
- * group, kill the group, wait until it is empty, thaw it and bring the shells back. A login shell is a
- * session leader with a terminal: init starts one per console with setsid; a fork bomb's processes belong
- * to the shell's session, and a `setsid` daemon has no terminal. Prints `kept PID NAME` once per login
+ * group, kill the group, wait until it is empty and its processes reaped, thaw it and bring the shells
+ * back. A login shell is a session leader with a terminal: init starts one per console with setsid; a fork
+ * bomb's processes belong to the shell's session, and a `setsid` daemon has no terminal. Prints `kept PID NAME` once per login
  * shell and `killed NAME` per process killed. The script runs in the agent's cgroup, so its own forks
  * are not refused while the bomb holds every process slot of the learner's.
  */
@@ -117,6 +110,13 @@ while [ $tries -lt 1500 ]; do
   tries=$((tries + 1))
   sleep 0.02
 done
+# The group is empty once its processes have exited, but pids.current counts them until they are reaped
+# (init reaps the orphans): wait for that too, or the next reading still sees a full group.
+tries=0
+while [ $tries -lt 250 ] && [ "$(cat $cg/pids.current)" != 0 ]; do
+  tries=$((tries + 1))
+  sleep 0.02
+done
 echo 0 > $cg/cgroup.freeze
 # The shells (and anything they started meanwhile) go home, and the parking group goes.
 for pass in 1 2 3; do
@@ -148,8 +148,9 @@ export function parseStopReport(text: string): StopReport {
   return { keptShells, killed: killedByName.reduce((sum, [, count]) => sum + count, 0), killedByName };
 }
 
-export async function readLearnerLoad(agent: GuestAgent, timeoutMs = 10_000): Promise<LearnerLoad> {
-  const result = await agent.run(LEARNER_LOAD_SCRIPT, { timeoutMs });
+/** The agent reads the counters itself: under a fork bomb every fork counts, and a shell would starve. */
+export async function readLearnerLoad(agent: GuestReadings, timeoutMs = 10_000): Promise<LearnerLoad> {
+  const result = await agent.read({ name: "cgroup-load", cgroup: LEARNER_CGROUP }, { timeoutMs });
   if (result.exitCode !== 0) throw new Error(`reading the learner cgroup failed: ${outputText(result.stderr)}`);
   return parseLearnerLoad(outputText(result.stdout));
 }
@@ -159,7 +160,7 @@ export async function readLearnerLoad(agent: GuestAgent, timeoutMs = 10_000): Pr
  * the first already shows a full group, or too few processes to matter): what the runaway banner would
  * say, for code that cannot wait for the banner's steady readings (a save).
  */
-export async function learnerRunawayNow(agent: GuestAgent, recheckMs = 1000): Promise<boolean> {
+export async function learnerRunawayNow(agent: GuestReadings, recheckMs = 1000): Promise<boolean> {
   const first = await readLearnerLoad(agent, 5000);
   if (isRunaway(undefined, first)) return true;
   if (first.limit === undefined || first.processes < MANY_PROCESSES) return false;

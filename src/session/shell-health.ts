@@ -2,7 +2,7 @@
 // tell: under a fork bomb the agent answers in a fraction of a second while the console stays silent
 // for minutes. Two signs, read at a steady pace: the learner cgroup's counters (through the agent) and
 // keys typed at the console that got no output back. One reading at a time; no DOM.
-import type { GuestAgent } from "../vm/agent-client.ts";
+import type { GuestReadings } from "../vm/agent-client.ts";
 import { CalmPace } from "./calm-pace.ts";
 import { isRunaway, readLearnerLoad, type LearnerLoad } from "./runaway-processes.ts";
 
@@ -14,13 +14,13 @@ export type ShellHealth =
   | { readonly kind: "silent"; readonly silentMs: number };
 
 export interface ShellHealthOptions {
-  readonly agent: GuestAgent;
+  readonly agent: GuestReadings;
   readonly onChange: (health: ShellHealth) => void;
   /** Pause between the end of one reading and the start of the next (default 2 s). */
   readonly intervalMs?: number;
   /**
    * The longest pause (default 10 s): while nothing is typed and the learner's process count stays the
-   * same, the pause doubles up to this, since every reading costs the emulated CPU a bash start. A key
+   * same, the pause doubles up to this, since every reading wakes the emulated CPU. A key
    * brings it back to `intervalMs`.
    */
   readonly calmIntervalMs?: number;

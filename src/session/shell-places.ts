@@ -1,9 +1,10 @@
 // Where each learner shell is now, and which containers run, read by the agent from /proc (never from
-// what the terminals show): a shell is "host" while its foreground program shares init's namespaces,
-// "container NAME" once it runs in other namespaces (NAME: the hostname there). A container is a process
-// that is PID 1 of a PID namespace below the host's. Guest script and parser only; no DOM, no timers.
+// what the terminals show): a shell is "host" while the newest process of its terminal's foreground
+// group shares init's UTS and PID namespaces, "container NAME" once it runs in others (NAME: the hostname
+// there). A container is a process that is PID 1 of a PID namespace below the host's. The agent takes the
+// reading itself (lab-agent.c's `places`); this is its parser. No DOM, no timers.
 import { serialTtyNumber as ttyNumber } from "../exercises/terminal-parts.ts";
-import { outputText, type GuestAgent } from "../vm/agent-client.ts";
+import { outputText, type GuestReadings } from "../vm/agent-client.ts";
 
 export type ShellPlace = { readonly kind: "host" } | { readonly kind: "container"; readonly name: string };
 
@@ -26,33 +27,6 @@ export interface WorkspaceStatus {
   readonly containers: readonly RunningContainer[];
 }
 
-/**
- * For each learner line: its login shell (the session leader on that tty) and the newest process of
- * the terminal's foreground process group, whose namespaces say where the learner is. Then every
- * process that is PID 1 of a PID namespace below the host's.
- */
-export function workspaceStatusScript(ports: readonly number[]): string {
-  const ttys = ports.map(ttyNumber).join(" ");
-  return `cat /proc/[0-9]*/stat 2>/dev/null | awk -v ttys="${ttys}" '
-BEGIN { split(ttys, list, " "); for (i in list) wanted[list[i]] = 1 }
-{ pid = $1; rest = $0; sub(/^.*\\) /, "", rest); split(rest, f, " "); group[pid] = f[3]
-  if (pid == f[4] && (f[5] in wanted)) { leader[f[5]] = pid; fg[f[5]] = f[6] } }
-END { for (t in leader) { best = leader[t]; for (p in group) if (group[p] == fg[t] && p + 0 > best + 0) best = p; print t, leader[t], best } }' |
-while read -r tty leader pid; do
-  depth=$(awk '/^NSpid:/ { print NF - 1 }' /proc/$pid/status 2>/dev/null)
-  if [ "$(readlink /proc/$pid/ns/uts)" = "$(readlink /proc/1/ns/uts)" ] && [ "\${depth:-1}" -le 1 ]; then
-    echo "line $tty $leader host"
-  else
-    echo "line $tty $leader container $(nsenter -t $pid -u hostname 2>/dev/null)"
-  fi
-done
-grep -H '^NSpid:' /proc/[0-9]*/status 2>/dev/null | awk 'NF >= 3 && $NF == 1 { split($1, a, "/"); print a[3] }' |
-while read -r pid; do
-  echo "container $pid $(nsenter -t $pid -u hostname 2>/dev/null)"
-done
-true`;
-}
-
 export function parseWorkspaceStatus(text: string, ports: readonly number[]): WorkspaceStatus {
   const found = new Map<number, ShellLineStatus>();
   const containers: RunningContainer[] = [];
@@ -73,8 +47,8 @@ export function parseWorkspaceStatus(text: string, ports: readonly number[]): Wo
   };
 }
 
-export async function readWorkspaceStatus(agent: GuestAgent, ports: readonly number[]): Promise<WorkspaceStatus> {
-  const result = await agent.run(workspaceStatusScript(ports), { timeoutMs: 15_000 });
+export async function readWorkspaceStatus(agent: GuestReadings, ports: readonly number[]): Promise<WorkspaceStatus> {
+  const result = await agent.read({ name: "places", ttys: ports.map(ttyNumber) }, { timeoutMs: 15_000 });
   return parseWorkspaceStatus(outputText(result.stdout), ports);
 }
 

@@ -5,6 +5,7 @@ import {
   decodeFrame,
   encodeRequest,
   type AgentFrame,
+  type AgentReading,
   type AgentRequest,
 } from "./agent-protocol.ts";
 import {
@@ -43,6 +44,12 @@ export interface GuestAgent {
   run(script: string, options?: RunOptions): Promise<AgentResult>;
 }
 
+/** The readings the page takes every few seconds, which the agent answers without starting a shell. */
+export interface GuestReadings {
+  /** The reading's text on stdout, as a script printing it would give (exit code 0), or its error on stderr. */
+  read(reading: AgentReading, options?: RunOptions): Promise<AgentResult>;
+}
+
 export interface AgentClientEvents {
   /** The agent announced itself (at boot, or after it was restarted in the guest). */
   ready: { readonly bootId: string };
@@ -78,7 +85,7 @@ export function outputText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-export class AgentClient implements GuestAgent {
+export class AgentClient implements GuestAgent, GuestReadings {
   readonly events = new TypedEvents<AgentClientEvents>();
   private readonly pending = new Map<string, Pending>();
   private readonly queue: Pending[] = [];
@@ -104,6 +111,14 @@ export class AgentClient implements GuestAgent {
   run(script: string, options: RunOptions = {}): Promise<AgentResult> {
     const id = this.makeId();
     return this.submit({ kind: "run", id, script }, options);
+  }
+
+  /**
+   * Takes a reading in the agent itself (no shell is started). It skips the queue of scripts, as the
+   * control requests do: the agent answers it at once, so a long check never delays it.
+   */
+  read(reading: AgentReading, options: RunOptions = {}): Promise<AgentResult> {
+    return this.submit({ kind: "read", id: this.makeId(), reading }, options, true);
   }
 
   /** Resolves when the agent answers; proves the guest and the agent are alive. */
@@ -162,7 +177,7 @@ export class AgentClient implements GuestAgent {
         options.signal?.removeEventListener("abort", onAbort);
       };
       this.pending.set(request.id, entry);
-      // Control requests (ping, resize, resume) are answered by the agent itself at once: they skip
+      // Control requests (ping, resize, resume, readings) are answered by the agent itself at once: they skip
       // the queue so a long-running check never delays a resize or a liveness probe.
       if (urgent) this.send(entry);
       else {

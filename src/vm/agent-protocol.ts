@@ -10,7 +10,21 @@ export type AgentRequest =
   | { readonly kind: "ping"; readonly id: string }
   | { readonly kind: "winsize"; readonly id: string; readonly rows: number; readonly cols: number }
   /** A restored snapshot resumes: the clock, fresh entropy (hex) for the random pool; answers the boot id. */
-  | { readonly kind: "resume"; readonly id: string; readonly unixMs: number; readonly entropyHex: string };
+  | { readonly kind: "resume"; readonly id: string; readonly unixMs: number; readonly entropyHex: string }
+  | { readonly kind: "read"; readonly id: string; readonly reading: AgentReading };
+
+/**
+ * A reading the agent takes itself from /proc and cgroupfs and answers as a script's stdout would be (see
+ * lab-agent.c's "readings"): the page takes these every few seconds, and as scripts they cost the
+ * emulated CPU a bash start and a dozen programs each.
+ */
+export type AgentReading =
+  /** Where each terminal's shell is (tty_nr of each line), and which containers run. */
+  | { readonly name: "places"; readonly ttys: readonly number[] }
+  /** A cgroup's process count, process limit, and pids and memory events. */
+  | { readonly name: "cgroup-load"; readonly cgroup: string };
+
+const CGROUP_PATH = /^\/sys\/fs\/cgroup(\/[A-Za-z0-9_.-]+)+$/;
 
 /** A frame the agent sends back. */
 export type AgentFrame =
@@ -34,6 +48,21 @@ export function encodeRequest(request: AgentRequest): string {
     case "resume":
       if (!/^[0-9a-f]{32,128}$/.test(request.entropyHex)) throw new Error("the resume request's entropy must be 32 to 128 hex digits");
       return `S ${request.id} ${Math.trunc(request.unixMs)} ${request.entropyHex}\n`;
+    case "read":
+      return `Q ${request.id} ${readingWords(request.reading)}\n`;
+  }
+}
+
+function readingWords(reading: AgentReading): string {
+  switch (reading.name) {
+    case "places":
+      if (reading.ttys.length > 16 || !reading.ttys.every((tty) => Number.isInteger(tty) && tty > 0))
+        throw new Error(`the places reading takes up to 16 tty numbers, not ${JSON.stringify(reading.ttys)}`);
+      return ["places", ...reading.ttys].join(" ");
+    case "cgroup-load":
+      if (!CGROUP_PATH.test(reading.cgroup) || reading.cgroup.includes(".."))
+        throw new Error(`not a cgroup directory: ${JSON.stringify(reading.cgroup)}`);
+      return `cgroup-load ${reading.cgroup}`;
   }
 }
 

@@ -3,8 +3,11 @@
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AgentAbortedError, AgentTimeoutError } from "../../src/vm/agent-errors.ts";
+import { LEARNER_CGROUP, readLearnerLoad } from "../../src/session/runaway-processes.ts";
+import { readWorkspaceStatus, type WorkspaceStatus } from "../../src/session/shell-places.ts";
+import { outputText } from "../../src/vm/agent-client.ts";
 import type { VirtualMachine } from "../../src/vm/virtual-machine.ts";
-import { eventually, sh, shOk, startVm, waitUntil } from "./helpers.ts";
+import { eventually, loginShellPid, sh, shOk, startVm, waitUntil } from "./helpers.ts";
 
 describe("running scripts (one VM: these scripts leave no state behind)", () => {
   let vm: VirtualMachine;
@@ -178,5 +181,56 @@ describe("the learner's console", () => {
     // Control: the listener does see console output (a command typed at the prompt echoes back).
     vm.sendConsole("echo console-$((40 + 2))\n");
     await waitUntil(() => received.join("").includes("console-42"), 10_000, "the typed command's output");
+  });
+});
+
+describe("readings the agent takes itself, without a shell", () => {
+  let vm: VirtualMachine;
+  beforeEach(async () => {
+    vm = await startVm();
+  });
+  afterEach(async () => {
+    await vm.dispose();
+  });
+
+  const places = (): Promise<WorkspaceStatus> => readWorkspaceStatus(vm.agent, [0, ...vm.shellPorts]);
+
+  it("finds each login shell on the host, then the console's shell and a detached process in containers", async () => {
+    const shells = await Promise.all([0, ...vm.shellPorts].map((port) => loginShellPid(vm, port)));
+    expect((await places()).lines.map((line) => [line.shellPid, line.place.kind])).toEqual(shells.map((pid) => [Number(pid), "host"]));
+    expect((await places()).containers).toEqual([]);
+
+    // The learner's way in: new UTS and PID namespaces from the console; a hostname that tries to forge a
+    // line of the reading is shown as one word.
+    vm.sendConsole("unshare --uts --pid --fork --mount-proc bash\n");
+    vm.sendConsole("hostname $'inside\\nline 1090 1 container forged'; echo named-$((6 * 7))\n");
+    const box = await shOk(vm, "setsid unshare --uts --pid --fork sh -c 'hostname box-2; exec sleep 300' </dev/null >/dev/null 2>&1 & echo $!");
+    let seen: WorkspaceStatus | undefined;
+    await eventually(
+      async () => {
+        seen = await places();
+        return seen.lines[0]?.place.kind === "container" && seen.containers.length === 2;
+      },
+      30_000,
+      "the console's shell and the detached process show as containers",
+    );
+    expect(seen!.lines[0]!.place).toEqual({ kind: "container", name: "inside?line?1090?1?container?forged" });
+    expect(seen!.lines.slice(1).map((line) => line.place.kind)).toEqual(vm.shellPorts.map(() => "host"));
+    expect(seen!.containers.map((c) => c.name)).toEqual(["box-2", "inside?line?1090?1?container?forged"]);
+    expect(seen!.containers.find((c) => c.name === "box-2")!.pid).toBeGreaterThan(Number(box));
+    // Reading a container's hostname joins its UTS namespace for a moment; the agent comes back to its own.
+    expect(await shOk(vm, "uname -n")).toBe("lab");
+  });
+
+  it("reads the learner cgroup's counters as the kernel keeps them, and says when a cgroup is missing", async () => {
+    const load = await readLearnerLoad(vm.agent);
+    const kernel = await shOk(vm, `cat ${LEARNER_CGROUP}/pids.current ${LEARNER_CGROUP}/pids.max`);
+    expect([load.processes, load.limit ?? "max"].join("\n")).toBe(kernel);
+    expect(load.processes).toBeGreaterThanOrEqual(1 + vm.shellPorts.length);
+
+    const missing = await vm.agent.read({ name: "cgroup-load", cgroup: "/sys/fs/cgroup/no-such-group" });
+    expect(missing.exitCode).toBe(1);
+    expect(outputText(missing.stderr)).toMatch(/cannot read the cgroup \/sys\/fs\/cgroup\/no-such-group: No such file/);
+    expect(outputText(missing.stdout)).toBe("");
   });
 });

@@ -311,7 +311,7 @@ describe("queueing", () => {
     client.dispose();
   });
 
-  it("lets ping, window size and resume requests bypass a full queue", async () => {
+  it("lets ping, window size, resume and reading requests bypass a full queue", async () => {
     const client = makeClient({ concurrency: 1 });
     void client.run("busy").catch(() => undefined);
     void client.run("waiting").catch(() => undefined);
@@ -336,6 +336,13 @@ describe("queueing", () => {
     guest.out(r.id, 1, "5c1a3d2e-0000-4000-8000-000000000001\n");
     guest.exit(r.id, 0);
     await expect(resume).resolves.toBe("5c1a3d2e-0000-4000-8000-000000000001");
+
+    const reading = client.read({ name: "cgroup-load", cgroup: "/sys/fs/cgroup/learner" });
+    const q = guest.sent.at(-1)!;
+    expect([q.verb, ...q.args]).toEqual(["Q", "cgroup-load", "/sys/fs/cgroup/learner"]);
+    guest.out(q.id, 1, "processes 3\n");
+    guest.exit(q.id, 0);
+    expect(new TextDecoder().decode((await reading).stdout)).toBe("processes 3\n");
 
     // The queued run is still waiting behind the busy one.
     expect(guest.runs().map((r) => r.script)).toEqual(["busy"]);

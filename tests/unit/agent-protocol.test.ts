@@ -41,6 +41,17 @@ describe("encodeRequest", () => {
     expect(() => encodeRequest({ kind: "resume", id: "s", unixMs: 1, entropyHex: "abcd" })).toThrow(/hex/);
   });
 
+  it("encodes readings by name, and refuses arguments that are not tty numbers or a cgroup directory", () => {
+    expect(encodeRequest({ kind: "read", id: "q1", reading: { name: "places", ttys: [1088, 1090] } })).toBe("Q q1 places 1088 1090\n");
+    expect(encodeRequest({ kind: "read", id: "q2", reading: { name: "cgroup-load", cgroup: "/sys/fs/cgroup/learner" } })).toBe(
+      "Q q2 cgroup-load /sys/fs/cgroup/learner\n",
+    );
+    expect(() => encodeRequest({ kind: "read", id: "q", reading: { name: "places", ttys: [1088.5] } })).toThrow(/tty numbers/);
+    expect(() => encodeRequest({ kind: "read", id: "q", reading: { name: "places", ttys: Array<number>(17).fill(1088) } })).toThrow(/tty numbers/);
+    for (const cgroup of ["/etc/passwd", "/sys/fs/cgroup/../../etc", "/sys/fs/cgroup/a b", "/sys/fs/cgroup/x\nR 1 eA=="])
+      expect(() => encodeRequest({ kind: "read", id: "q", reading: { name: "cgroup-load", cgroup } })).toThrow(/not a cgroup/);
+  });
+
   it("sends whole numbers for the window size", () => {
     expect(encodeRequest({ kind: "winsize", id: "w", rows: 24.9, cols: 80.2 })).toBe("W w 24 80\n");
   });

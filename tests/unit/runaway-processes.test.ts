@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isRunaway, learnerRunawayNow, parseLearnerLoad, parseStopReport, type LearnerLoad } from "../../src/session/runaway-processes.ts";
-import type { AgentResult, GuestAgent } from "../../src/vm/agent-client.ts";
+import { LEARNER_CGROUP, isRunaway, learnerRunawayNow, parseLearnerLoad, parseStopReport, type LearnerLoad } from "../../src/session/runaway-processes.ts";
+import type { AgentResult, GuestReadings } from "../../src/vm/agent-client.ts";
+import type { AgentReading } from "../../src/vm/agent-protocol.ts";
 
 const load = (processes: number, forkRefusals = 0): LearnerLoad => ({
   processes,
@@ -64,10 +65,11 @@ describe("parseStopReport", () => {
 });
 
 /** A learner cgroup of at most 512 processes whose successive readings show `counts`. */
-function growing(...counts: number[]): GuestAgent & { readings: number } {
+function growing(...counts: number[]): GuestReadings & { readings: number } {
   const guest = {
     readings: 0,
-    run(): Promise<AgentResult> {
+    read(reading: AgentReading): Promise<AgentResult> {
+      expect(reading).toEqual({ name: "cgroup-load", cgroup: LEARNER_CGROUP });
       const processes = counts[Math.min(guest.readings++, counts.length - 1)]!;
       const text = `processes ${processes}\nlimit 512\npids.max 0\nmemory.oom_kill 0\n`;
       return Promise.resolve({ exitCode: 0, signal: 0, stdout: new TextEncoder().encode(text), stderr: new Uint8Array(), truncated: false, durationMs: 1 });

@@ -80,7 +80,7 @@ class SavableSession extends FakeSession {
   processes = 3;
   readonly vm = {
     agent: {
-      run: () =>
+      read: () =>
         Promise.resolve({
           exitCode: 0,
           signal: 0,

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ShellHealthMonitor, type ShellHealth } from "../../src/session/shell-health.ts";
-import type { AgentResult, GuestAgent } from "../../src/vm/agent-client.ts";
+import type { AgentResult, GuestReadings } from "../../src/vm/agent-client.ts";
 
 /** A guest whose learner cgroup holds `processes` processes out of 1024, with `refusals` refused forks. */
-class CgroupGuest implements GuestAgent {
+class CgroupGuest implements GuestReadings {
   processes = 2;
   refusals = 0;
   readings = 0;
-  run(): Promise<AgentResult> {
+  read(): Promise<AgentResult> {
     this.readings++;
     const text = `processes ${this.processes}\nlimit 1024\npids.max ${this.refusals}\nmemory.oom_kill 0\n`;
     return Promise.resolve({ exitCode: 0, signal: 0, stdout: new TextEncoder().encode(text), stderr: new Uint8Array(), truncated: false, durationMs: 1 });
@@ -86,8 +86,8 @@ describe("ShellHealthMonitor after a stop", () => {
   it("ignores a reading taken before the stop that arrives after it (the stop's answer stays on screen)", async () => {
     // A guest that answers a reading only when told, as a busy guest does while the stop runs.
     let answer: (() => void) | undefined;
-    const slow: GuestAgent = {
-      run: () =>
+    const slow: GuestReadings = {
+      read: () =>
         new Promise<AgentResult>((resolve) => {
           const text = "processes 1020\nlimit 1024\npids.max 0\nmemory.oom_kill 0\n";
           answer = () => resolve({ exitCode: 0, signal: 0, stdout: new TextEncoder().encode(text), stderr: new Uint8Array(), truncated: false, durationMs: 1 });

@@ -5,13 +5,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TypedEvents } from "../../src/shared/typed-events.ts";
 import { WorkspaceStatusController } from "../../src/session/workspace-status-controller.ts";
 import type { VmSession } from "../../src/session/vm-session.ts";
-import type { AgentResult, GuestAgent } from "../../src/vm/agent-client.ts";
+import type { AgentResult, GuestReadings } from "../../src/vm/agent-client.ts";
+import type { AgentReading } from "../../src/vm/agent-protocol.ts";
 
 /** A guest whose console shell (ttyS0, tty_nr 1088) is on the host or, once `inContainer`, in c1. */
-class PlacesGuest implements GuestAgent {
+class PlacesGuest implements GuestReadings {
   readings = 0;
   inContainer = false;
-  run(): Promise<AgentResult> {
+  read(reading: AgentReading): Promise<AgentResult> {
+    expect(reading).toEqual({ name: "places", ttys: [1088] });
     this.readings++;
     const text = this.inContainer ? "line 1088 48 container c1\ncontainer 70 c1\n" : "line 1088 48 host\n";
     return Promise.resolve({ exitCode: 0, signal: 0, stdout: new TextEncoder().encode(text), stderr: new Uint8Array(), truncated: false, durationMs: 1 });
