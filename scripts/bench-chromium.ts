@@ -16,6 +16,11 @@ import { enterAndAwait, enterCommand, installEchoProbe, keystrokeEcho, watchLong
 const PORT = 4179;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BOOT_TIMEOUT_MS = 300_000;
+/**
+ * V8 flags for an experiment, e.g. `--liftoff-only` to see what V8's optimising wasm compiler costs the
+ * lab (a page cannot switch it off, so a run with flags never writes the README's table).
+ */
+export const BENCH_JS_FLAGS = process.env.BENCH_JS_FLAGS || undefined;
 
 async function startServer(): Promise<ChildProcess> {
   const tsx = path.join(REPO_DIR, "node_modules", ".bin", "tsx");
@@ -167,11 +172,18 @@ export async function measureInChromium(): Promise<Record<string, unknown>> {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      ...(BENCH_JS_FLAGS ? [`--js-flags=${BENCH_JS_FLAGS}`] : []),
+    ],
   });
   try {
     const url = `http://localhost:${PORT}/`;
-    const result: Record<string, unknown> = { chromium: browser.version() || "unknown" };
+    const result: Record<string, unknown> = { chromium: browser.version() || "unknown", jsFlags: BENCH_JS_FLAGS ?? null };
     /** One part of the run; a part that fails (a timeout on a busy machine) is reported, not fatal. */
     const part = async (name: string, work: () => Promise<Record<string, unknown>>): Promise<void> => {
       try {
