@@ -3,6 +3,7 @@
 // so tests wait long, two at a time. E2E_PORT and E2E_DIST let two checkouts (or two people on
 // one machine) test side by side without sharing a server or a build folder (E2E_OUTPUT: the results).
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/debian-chromium.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? "dist";
@@ -38,13 +39,9 @@ export default defineConfig({
     serviceWorkers: "block",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        ...CHROMIUM_ARGS,
         // V8 tiers up the wasm that v86's JIT writes for the guest's hot code with TurboFan, on background
         // threads: measured on a 2-core CI host, ~20 CPU-seconds in the 25 s after each page load (the
         // trace's wasm.TopTierCompilation), and every test opens a fresh page. Semantics are the same in

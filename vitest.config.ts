@@ -1,7 +1,7 @@
 // Three test projects:
 //   unit    - pure TypeScript (codec, agent client, state machine, manifest); runs in milliseconds.
 //   browser - elements rendered into a real DOM: Vitest's browser mode in Debian's Chromium through
-//             Playwright (browsers cannot be downloaded here; CHROMIUM_PATH as in playwright.config.ts).
+//             Playwright (browsers cannot be downloaded here; its path and switches in scripts/debian-chromium.ts).
 //             No guest: these test what an element shows for the data it is given.
 //   guest   - boots the real guest image in v86 under Node (no browser). Each file starts emulators, which
 //             are CPU-heavy and single-threaded, but idle while a step waits for the guest (a grace period,
@@ -13,6 +13,7 @@
 import { playwright } from "@vitest/browser-playwright";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/debian-chromium.ts";
 
 /**
  * The guest tier's longest files (the course's parts, the challenges, minidock's and the pack prover's
@@ -57,8 +58,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-                args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+                executablePath: CHROMIUM_PATH,
+                args: [...CHROMIUM_ARGS],
               },
             }),
             instances: [{ browser: "chromium" }],

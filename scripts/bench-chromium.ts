@@ -12,9 +12,9 @@ import { DISK_PART_PATH } from "../src/vm/manifest.ts";
 import { labRenderer, processMemory, threadCpuSeconds, type ProcessMemory } from "./bench-processes.ts";
 import { RUNS, round, spread, type Spread } from "./bench-stats.ts";
 import { enterAndAwait, enterCommand, installEchoProbe, keystrokeEcho, watchLongTasks } from "./bench-terminal.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./debian-chromium.ts";
 
 const PORT = 4179;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BOOT_TIMEOUT_MS = 300_000;
 /**
  * V8 flags for an experiment, e.g. `--liftoff-only` to see what V8's optimising wasm compiler costs the
@@ -167,19 +167,12 @@ async function firstWithServiceWorker(context: BrowserContext, url: string): Pro
 }
 
 export async function measureInChromium(): Promise<Record<string, unknown>> {
-  if (!existsSync(CHROMIUM)) throw new Error(`skipped: ${CHROMIUM} not found (install Debian's chromium)`);
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`skipped: ${CHROMIUM_PATH} not found (install Debian's chromium)`);
   if (!existsSync(path.join(REPO_DIR, "dist", "index.html"))) throw new Error("skipped: dist/ not built (npx vite build)");
   const server = await startServer();
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      ...(BENCH_JS_FLAGS ? [`--js-flags=${BENCH_JS_FLAGS}`] : []),
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...(BENCH_JS_FLAGS ? [`--js-flags=${BENCH_JS_FLAGS}`] : [])],
   });
   try {
     const url = `http://localhost:${PORT}/`;
