@@ -55,7 +55,23 @@ interface LoadTimes {
    * bench's own paste before the Enter, a few hundred ms of Playwright round trips, is not counted).
    */
   readonly answeredMs: number;
+  /** Where the load spent its time: each step's first moment, ms after navigation start (see startSteps). */
+  readonly steps: Readonly<Record<string, number>>;
 }
+
+/**
+ * The page's HTML parsed (domContentLoaded) and the machine's start steps, from the user-timing marks
+ * virtual-machine.ts leaves ("lab-vm:files-loaded", ...): the first of each, ms after navigation start.
+ */
+const startSteps = (page: Page): Promise<Record<string, number>> =>
+  page.evaluate(() => {
+    const steps: Record<string, number> = {};
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    if (navigation) steps["dom-content-loaded"] = navigation.domContentLoadedEventEnd;
+    for (const mark of performance.getEntriesByType("mark"))
+      if (mark.name.startsWith("lab-vm:")) steps[mark.name.slice("lab-vm:".length)] ??= mark.startTime;
+    return steps;
+  });
 
 /** Enters a command and waits until its output is on screen: "a prompt that answers". */
 const answered = (page: Page, token: string) => enterAndAwait(page, `echo ${token}-$((6 * 7))`, `${token}-42`);
@@ -66,14 +82,27 @@ async function loadToAnswer(page: Page, token: string, navigate: () => Promise<u
   const readyMs = await pageNow(page);
   const answer = await answered(page, token);
   const enterToAnswerMs = answer.shownAt - answer.enterAt;
-  return { readyMs: round(readyMs), enterToAnswerMs: round(enterToAnswerMs), answeredMs: round(readyMs + enterToAnswerMs) };
+  const steps = await startSteps(page);
+  return { readyMs: round(readyMs), enterToAnswerMs: round(enterToAnswerMs), answeredMs: round(readyMs + enterToAnswerMs), steps };
 }
 
-function summarize(loads: readonly LoadTimes[]): { answered: Spread; ready: Spread; enterToAnswer: Spread } {
+function summarize(loads: readonly LoadTimes[]): {
+  answered: Spread;
+  ready: Spread;
+  enterToAnswer: Spread;
+  stepsMedianMs: Record<string, number>;
+} {
+  const names = [...new Set(loads.flatMap((l) => Object.keys(l.steps)))];
+  const stepsMedianMs = Object.fromEntries(
+    names
+      .map((name) => [name, spread(loads.map((l) => l.steps[name]).filter((ms) => ms !== undefined)).median] as const)
+      .sort((a, b) => a[1] - b[1]),
+  );
   return {
     answered: spread(loads.map((l) => l.answeredMs)),
     ready: spread(loads.map((l) => l.readyMs)),
     enterToAnswer: spread(loads.map((l) => l.enterToAnswerMs)),
+    stepsMedianMs,
   };
 }
 
