@@ -1,7 +1,7 @@
 // The learner's processes as the agent sees them: how loaded the learner's cgroup is (to notice a fork
-// bomb) and the way out of one (kill everything in that cgroup except the login shells). Guest scripts
-// and their parsers only; no DOM, no timers. The scripts run in the agent's own cgroup, which a fork
-// bomb in the learner's cannot starve.
+// bomb) and the way out of one (kill everything in that cgroup except the login shells). The agent's
+// reading of the counters, the stop's guest script, and their parsers; no DOM, no timers. The script runs
+// in the agent's own cgroup, which a fork bomb in the learner's cannot starve.
 import { outputText, type GuestAgent, type GuestReadings } from "../vm/agent-client.ts";
 
 /** Where the guest's init puts every learner shell (images/rootfs/overlay/etc/init.d/rcS). */
@@ -68,8 +68,8 @@ export const SPARED_SHELLS_CGROUP = "/sys/fs/cgroup/learner-spared";
  * names is the group's at one moment and nothing forks meanwhile), park the login shells in a sibling
  * group, kill the group, wait until it is empty and its processes reaped, thaw it and bring the shells
  * back. A login shell is a session leader with a terminal: init starts one per console with setsid; a fork
- * bomb's processes belong to the shell's session, and a `setsid` daemon has no terminal. Prints `kept PID NAME` once per login
- * shell and `killed NAME` per process killed. The script runs in the agent's cgroup, so its own forks
+ * bomb's processes belong to the shell's session, and a `setsid` daemon has no terminal. Prints
+ * `kept PID NAME` once per login shell and `killed NAME` per process killed. The script runs in the agent's cgroup, so its own forks
  * are not refused while the bomb holds every process slot of the learner's.
  */
 export const STOP_RUNAWAY_SCRIPT = `cg=${LEARNER_CGROUP}
@@ -111,9 +111,12 @@ while [ $tries -lt 1500 ]; do
   sleep 0.02
 done
 # The group is empty once its processes have exited, but pids.current counts them until they are reaped
-# (init reaps the orphans): wait for that too, or the next reading still sees a full group.
+# (busybox init reaps orphans up to a second late): wait for that too, or the next reading still sees a
+# full group.
 tries=0
-while [ $tries -lt 250 ] && [ "$(cat $cg/pids.current)" != 0 ]; do
+while [ $tries -lt 250 ]; do
+  read -r current < $cg/pids.current
+  [ "$current" = 0 ] && break
   tries=$((tries + 1))
   sleep 0.02
 done
